@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang (address + undefined sanitizers) into build-fuzz/ and
+# runs each for SECONDS (default 60), seeded from the shared corpus when it is present.
+# Fails on any finding. Usage: scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+build_dir=${DRYDOCK_FUZZ_BUILD_DIR:-build-fuzz}
+corpus=${DRYDOCK_CORPUS_DIR:-$(cd .. && pwd)/shared/corpus}
+
+if [ ! -f "$build_dir/build.ninja" ]; then
+  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++ -DDRYDOCK_BUILD_FUZZ=ON -DDRYDOCK_BUILD_TESTS=OFF \
+    -DDRYDOCK_BUILD_BENCH=OFF \
+    -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
+    >/dev/null
+fi
+cmake --build "$build_dir" -j"$(nproc)" >/dev/null
+
+status=0
+for target in "$build_dir"/fuzz/*_fuzzer; do
+  name=$(basename "$target")
+  work=$(mktemp -d)
+  seeds="$work/seeds"
+  mkdir -p "$seeds"
+  # Seeds are copied to a scratch folder (libFuzzer writes new inputs there), never the repo.
+  case "$name" in
+    dockerfile_fuzzer)
+      if [ -d "$corpus/buildkit-parser" ]; then
+        find "$corpus/buildkit-parser" "$corpus/real-dockerfiles" -name Dockerfile -size -16k |
+          head -300 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-16)"; done
+      fi ;;
+  esac
+  log="$build_dir/$name.log"
+  echo "fuzz: $name for ${seconds}s"
+  if UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+     "$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$work/" -print_final_stats=1 "$seeds" >"$log" 2>&1; then
+    echo "fuzz: $name: $(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}') runs, no finding"
+  else
+    echo "fuzz: $name FOUND A PROBLEM; log tail:"
+    tail -40 "$log"
+    ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* 2>/dev/null || true
+    status=1
+  fi
+  rm -rf "$work"
+done
+exit $status

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds drydock and runs every test through ctest; the last line is ctest's summary.
+# Conformance counts (what each corpus test agreed on) are printed just before it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${DRYDOCK_BUILD_DIR:-build}
+
+scripts/setup.sh
+rm -f "$build_dir/conformance.txt"
+set +e
+(cd "$build_dir" && ctest --output-on-failure -j"$(nproc)" --timeout 600) > "$build_dir/ctest.log" 2>&1
+status=$?
+set -e
+grep -v -E '^(100% tests passed|[0-9]+% tests passed)' "$build_dir/ctest.log" | grep -E -v '^\s+[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' || true
+if [ -f "$build_dir/conformance.txt" ]; then
+  echo
+  echo "Conformance:"
+  sort "$build_dir/conformance.txt" | sed 's/^/  /'
+fi
+echo
+grep -E '^[0-9]+% tests passed' "$build_dir/ctest.log" || echo "ctest did not finish"
+exit $status
