@@ -6,7 +6,7 @@ namespace drydock::cli {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 using namespace drydock::dockerfile;
 
 json Position(const SourceFile& file, uint32_t offset) {

@@ -14,7 +14,7 @@
 
 namespace drydock::cli {
 
-nlohmann::json DockerfileToJson(const dockerfile::Dockerfile& dockerfile,
+nlohmann::ordered_json DockerfileToJson(const dockerfile::Dockerfile& dockerfile,
                                 const dockerfile::StageTable& stages,
                                 const std::vector<Diagnostic>& diagnostics);
 

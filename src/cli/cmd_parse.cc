@@ -1,4 +1,5 @@
 // `drydock parse FILE... [--format=sexp|json]`: read → parse → check stages → render.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -27,17 +28,21 @@ struct ParsedFile {
   DiagSink diagnostics;
 };
 
-// Parses one file and collects every syntax and stage-level problem as diagnostics.
+// Parses one file and collects every syntax and stage-level problem as diagnostics, in
+// source order, so the user fixes them all in one round.
 void Analyze(ParsedFile& f) {
   f.syntax = dockerfile::Parse(*f.source);
   f.stages = dockerfile::BuildStageTable(f.syntax);
-  dockerfile::ReportSyntaxProblems(f.syntax, f.diagnostics);
-  if (f.syntax.ok()) {
-    // Stage-level checks only mean something once the file parses as BuildKit parses it.
-    for (const dockerfile::SemanticError& e : f.stages.errors) {
-      f.diagnostics.Error(f.source.get(), e.span, e.message);
-    }
+  DiagSink unsorted;
+  dockerfile::ReportSyntaxProblems(f.syntax, unsorted);
+  for (const dockerfile::SemanticError& e : f.stages.errors) {
+    unsorted.Error(f.source.get(), e.span, e.message);
   }
+  std::vector<Diagnostic> all = unsorted.diagnostics();
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.span.begin < b.span.begin;
+  });
+  for (Diagnostic& d : all) f.diagnostics.Report(std::move(d));
 }
 
 }  // namespace
@@ -59,7 +64,7 @@ ExitStatus RunParse(const Invocation& invocation) {
   }
 
   bool unreadable = false, findings = false;
-  nlohmann::json documents = nlohmann::json::array();
+  nlohmann::ordered_json documents = nlohmann::ordered_json::array();
   for (const std::string& path : paths) {
     Result<std::unique_ptr<SourceFile>> source = SourceFile::Read(path);
     if (!source.ok()) {
@@ -84,8 +89,8 @@ ExitStatus RunParse(const Invocation& invocation) {
     }
   }
   if (format == "json") {
-    nlohmann::json out = {{"schema", "drydock.parse/v1"}, {"files", documents}};
-    std::puts(out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    nlohmann::ordered_json out = {{"schema", "drydock.parse/v1"}, {"files", documents}};
+    std::puts(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
   }
   std::fflush(stdout);
   if (unreadable) return ExitStatus::kFailure;

@@ -17,7 +17,7 @@ TEST(FormatDiagnostic, ShowsLocationSourceLineAndCaret) {
 TEST(FormatDiagnostic, KeepsTabsAndCountsUtf8AsOneColumnInTheCaretLine) {
   SourceFile file("f", "\tLABEL é=x\n");
   Diagnostic d{Severity::kWarning, "w", &file, Span{10, 11}, ""};
-  EXPECT_EQ(FormatDiagnostic(d), "f:1:11: warning: w\n\tLABEL é=x\n\t       ^\n");
+  EXPECT_EQ(FormatDiagnostic(d), "f:1:11: warning: w\n\tLABEL é=x\n\t        ^\n");
 }
 
 TEST(FormatDiagnostic, SpanOverSeveralLinesIsMarkedToTheEndOfTheFirst) {

@@ -31,7 +31,7 @@ TEST(ParserErrors, NestedJson) {
             "Dockerfile:1:5: error: when using JSON array syntax, arrays must be comprised of "
             "strings only\n"
             "CMD [ \"echo\", [ \"nested json\" ] ]\n"
-            "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+            "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
 }
 
 TEST(ParserErrors, EmptyFile) {
