@@ -16,6 +16,22 @@ constexpr RuneRange kPrintRanges[] = {
 #include "dockerfile/go_print_table.inc"
 };
 
+constexpr RuneRange kLetterRanges[] = {
+#include "dockerfile/go_letter_table.inc"
+};
+
+constexpr RuneRange kDigitRanges[] = {
+#include "dockerfile/go_digit_table.inc"
+};
+
+template <size_t N>
+bool InRanges(const RuneRange (&ranges)[N], char32_t r) {
+  const RuneRange* it =
+      std::upper_bound(std::begin(ranges), std::end(ranges), r,
+                       [](char32_t v, const RuneRange& range) { return v < range.lo; });
+  return it != std::begin(ranges) && r <= (it - 1)->hi;
+}
+
 struct RuneMapping {
   char32_t from;
   char32_t to;
@@ -87,9 +103,17 @@ bool IsGoSpace(char32_t r) {
 
 bool IsGoPrint(char32_t r) {
   if (r < 0x80) return r >= 0x20 && r < 0x7F;
-  auto it = std::upper_bound(std::begin(kPrintRanges), std::end(kPrintRanges), r,
-                             [](char32_t v, const RuneRange& range) { return v < range.lo; });
-  return it != std::begin(kPrintRanges) && r <= (it - 1)->hi;
+  return InRanges(kPrintRanges, r);
+}
+
+bool IsGoLetter(char32_t r) {
+  if (r < 0x80) return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
+  return InRanges(kLetterRanges, r);
+}
+
+bool IsGoDigit(char32_t r) {
+  if (r < 0x80) return r >= '0' && r <= '9';
+  return InRanges(kDigitRanges, r);
 }
 
 std::string_view TrimLeftGoSpace(std::string_view s) {

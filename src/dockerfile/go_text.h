@@ -29,6 +29,10 @@ bool IsGoSpace(char32_t rune);
 // unicode.IsPrint.
 bool IsGoPrint(char32_t rune);
 
+// unicode.IsLetter / unicode.IsDigit (Unicode 15.0.0, as Go 1.23).
+bool IsGoLetter(char32_t rune);
+bool IsGoDigit(char32_t rune);
+
 // strings.TrimSpace / strings.TrimLeftFunc(s, unicode.IsSpace) / TrimRightFunc.
 std::string_view TrimGoSpace(std::string_view s);
 std::string_view TrimLeftGoSpace(std::string_view s);
