@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 build_dir=${DRYDOCK_FUZZ_BUILD_DIR:-build-fuzz}
 corpus=${DRYDOCK_CORPUS_DIR:-$(cd .. && pwd)/shared/corpus}
+[ -d "$corpus" ] || corpus=/work/shared/corpus
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
