@@ -26,6 +26,7 @@ struct Command {
 const std::vector<Command>& Commands();
 
 ExitStatus RunParse(const Invocation& invocation);
+ExitStatus RunPlan(const Invocation& invocation);
 
 }  // namespace drydock::cli
 

@@ -36,6 +36,7 @@ const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
       {"help", "show the commands", RunHelp},
       {"parse", "parse Dockerfiles as BuildKit does; print the syntax tree (sexp or json)", RunParse},
+      {"plan", "derive the build order of a project's images from their Dockerfiles", RunPlan},
       {"version", "print drydock's version", RunVersion},
   };
   return commands;

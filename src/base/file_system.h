@@ -1,0 +1,73 @@
+// The file-system seam: loaders read through it so tests can run on in-memory trees, and only
+// cli/ creates the real one.
+#ifndef DRYDOCK_BASE_FILE_SYSTEM_H_
+#define DRYDOCK_BASE_FILE_SYSTEM_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "base/source_file.h"
+
+namespace drydock {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+  // The whole file; an Error says "<path>: <reason>".
+  virtual Result<std::string> ReadFile(const std::string& path) const = 0;
+  virtual bool IsFile(const std::string& path) const = 0;
+  virtual bool IsDirectory(const std::string& path) const = 0;
+};
+
+// The real file system of this machine.
+class RealFileSystem final : public FileSystem {
+ public:
+  Result<std::string> ReadFile(const std::string& path) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDirectory(const std::string& path) const override;
+};
+
+// An in-memory tree for tests: files by absolute path; directories are implied by them.
+class MemoryFileSystem final : public FileSystem {
+ public:
+  void Write(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  Result<std::string> ReadFile(const std::string& path) const override;
+  bool IsFile(const std::string& path) const override;
+  bool IsDirectory(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+// Owns the SourceFiles a command reads, at stable addresses, so diagnostics that point into
+// them stay valid until the command has printed them.
+class SourceFileSet {
+ public:
+  const SourceFile& Add(std::string path, std::string text) {
+    files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
+    return *files_.back();
+  }
+  // The file added under `path` last, or null.
+  const SourceFile* Find(const std::string& path) const {
+    for (auto it = files_.rbegin(); it != files_.rend(); ++it) {
+      if ((*it)->path() == path) return it->get();
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<std::unique_ptr<SourceFile>> files_;
+};
+
+// Path helpers (POSIX paths, no file-system access).
+std::string JoinPath(const std::string& dir, const std::string& path);  // `path` if absolute.
+std::string CleanPath(const std::string& path);   // Lexical: drops `.`, resolves `..`, `//`.
+std::string DirName(const std::string& path);
+std::string BaseName(const std::string& path);
+
+}  // namespace drydock
+
+#endif  // DRYDOCK_BASE_FILE_SYSTEM_H_
