@@ -26,7 +26,7 @@ for target in "$build_dir"/fuzz/*_fuzzer; do
   mkdir -p "$seeds"
   # Seeds are copied to a scratch folder (libFuzzer writes new inputs there), never the repo.
   case "$name" in
-    dockerfile_fuzzer)
+    dockerfile_fuzzer|lint_fuzzer)
       if [ -d "$corpus/buildkit-parser" ]; then
         find "$corpus/buildkit-parser" "$corpus/real-dockerfiles" -name Dockerfile -size -16k |
           head -300 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-16)"; done

@@ -11,7 +11,12 @@ set +e
 (cd "$build_dir" && ctest --output-on-failure -j"$(nproc)" --timeout 600) > "$build_dir/ctest.log" 2>&1
 status=$?
 set -e
-grep -v -E '^(100% tests passed|[0-9]+% tests passed)' "$build_dir/ctest.log" | grep -E -v '^\s+[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed' || true
+# The whole log only when something failed; otherwise the count of tests per label.
+if [ $status -ne 0 ]; then
+  grep -v -E '^[0-9]+% tests passed' "$build_dir/ctest.log" | grep -v -E 'Test +#[0-9]+: .* Passed' || true
+else
+  sed -n '/^Label Time Summary/,/^Total Test time/p' "$build_dir/ctest.log"
+fi
 if [ -f "$build_dir/conformance.txt" ]; then
   echo
   echo "Conformance:"

@@ -1,7 +1,5 @@
 // `drydock plan [-f FILE]... [TARGET...]`: load the project → derive the graph from the
 // Dockerfiles → plan → render. Needs no engine.
-#include <unistd.h>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -13,37 +11,12 @@
 #include "base/file_system.h"
 #include "cli/commands.h"
 #include "cli/plan_output.h"
+#include "cli/process_env.h"
 #include "graph/build_graph.h"
 #include "graph/plan.h"
 #include "project/project_loader.h"
 
-extern char** environ;
-
 namespace drydock::cli {
-
-namespace {
-
-std::map<std::string, std::string> ProcessEnvironment() {
-  std::map<std::string, std::string> env;
-  for (char** e = environ; e && *e; ++e) {
-    std::string entry = *e;
-    size_t eq = entry.find('=');
-    if (eq != std::string::npos) env[entry.substr(0, eq)] = entry.substr(eq + 1);
-  }
-  return env;
-}
-
-std::string WorkingDirectory() {
-  std::vector<char> buffer(4096);
-  if (::getcwd(buffer.data(), buffer.size()) == nullptr) return "/";
-  return buffer.data();
-}
-
-void PrintDiagnostics(const DiagSink& sink) {
-  for (const Diagnostic& d : sink.diagnostics()) std::fputs(FormatDiagnostic(d).c_str(), stderr);
-}
-
-}  // namespace
 
 ExitStatus RunPlan(const Invocation& invocation) {
   CLI::App app("Derive the build order of a project's images from their Dockerfiles.",

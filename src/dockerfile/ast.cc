@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "base/strings.h"
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 
 namespace drydock::dockerfile {
 

@@ -1,7 +1,7 @@
 #include "dockerfile/directives.h"
 
 #include "base/strings.h"
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 #include "dockerfile/json_array.h"
 
 namespace drydock::dockerfile {

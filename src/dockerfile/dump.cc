@@ -1,6 +1,6 @@
 #include "dockerfile/dump.h"
 
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 
 namespace drydock::dockerfile {
 

@@ -1,6 +1,6 @@
 #include "dockerfile/json_array.h"
 
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 
 namespace drydock::dockerfile {
 

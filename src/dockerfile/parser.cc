@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "dockerfile/directives.h"
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 #include "dockerfile/heredoc.h"
 #include "dockerfile/json_array.h"
 

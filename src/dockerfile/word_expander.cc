@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 
 namespace drydock::dockerfile {
 namespace {

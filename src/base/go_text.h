@@ -1,14 +1,14 @@
 // Go's text primitives, reproduced where BuildKit's results depend on them: UTF-8 decoding
 // (an invalid byte decodes to U+FFFD with width 1), unicode.IsSpace, strings.TrimSpace and
 // strconv.Quote. Matching these byte for byte is what makes drydock parse as BuildKit does.
-#ifndef DRYDOCK_DOCKERFILE_GO_TEXT_H_
-#define DRYDOCK_DOCKERFILE_GO_TEXT_H_
+#ifndef DRYDOCK_BASE_GO_TEXT_H_
+#define DRYDOCK_BASE_GO_TEXT_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace drydock::dockerfile {
+namespace drydock {
 
 inline constexpr char32_t kRuneError = 0xFFFD;
 
@@ -29,9 +29,10 @@ bool IsGoSpace(char32_t rune);
 // unicode.IsPrint.
 bool IsGoPrint(char32_t rune);
 
-// unicode.IsLetter / unicode.IsDigit (Unicode 15.0.0, as Go 1.23).
+// unicode.IsLetter / unicode.IsDigit / unicode.IsNumber (Unicode 15.0.0, as Go 1.23).
 bool IsGoLetter(char32_t rune);
 bool IsGoDigit(char32_t rune);
+bool IsGoNumber(char32_t rune);
 
 // strings.TrimSpace / strings.TrimLeftFunc(s, unicode.IsSpace) / TrimRightFunc.
 std::string_view TrimGoSpace(std::string_view s);
@@ -47,6 +48,6 @@ std::string GoQuote(std::string_view s);
 // fmt's %q of a []string: ["a" "b"].
 std::string GoQuoteList(const std::vector<std::string>& list);
 
-}  // namespace drydock::dockerfile
+}  // namespace drydock
 
-#endif  // DRYDOCK_DOCKERFILE_GO_TEXT_H_
+#endif  // DRYDOCK_BASE_GO_TEXT_H_

@@ -1,9 +1,9 @@
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 
 #include <algorithm>
 #include <cstdint>
 
-namespace drydock::dockerfile {
+namespace drydock {
 
 namespace {
 
@@ -13,15 +13,19 @@ struct RuneRange {
 };
 
 constexpr RuneRange kPrintRanges[] = {
-#include "dockerfile/go_print_table.inc"
+#include "base/go_print_table.inc"
 };
 
 constexpr RuneRange kLetterRanges[] = {
-#include "dockerfile/go_letter_table.inc"
+#include "base/go_letter_table.inc"
 };
 
 constexpr RuneRange kDigitRanges[] = {
-#include "dockerfile/go_digit_table.inc"
+#include "base/go_digit_table.inc"
+};
+
+constexpr RuneRange kNumberRanges[] = {
+#include "base/go_number_table.inc"
 };
 
 template <size_t N>
@@ -38,7 +42,7 @@ struct RuneMapping {
 };
 
 constexpr RuneMapping kLowerMappings[] = {
-#include "dockerfile/go_lower_table.inc"
+#include "base/go_lower_table.inc"
 };
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -114,6 +118,11 @@ bool IsGoLetter(char32_t r) {
 bool IsGoDigit(char32_t r) {
   if (r < 0x80) return r >= '0' && r <= '9';
   return InRanges(kDigitRanges, r);
+}
+
+bool IsGoNumber(char32_t r) {
+  if (r < 0x80) return r >= '0' && r <= '9';
+  return InRanges(kNumberRanges, r);
 }
 
 std::string_view TrimLeftGoSpace(std::string_view s) {
@@ -228,4 +237,4 @@ std::string GoQuoteList(const std::vector<std::string>& list) {
   return out;
 }
 
-}  // namespace drydock::dockerfile
+}  // namespace drydock

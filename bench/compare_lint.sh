@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Lints the whole real-Dockerfile corpus with drydock and with dockerfilelint (npm) in one
+# run, the way ../shared/research/peer-baselines.md runs the peer (one process, every file),
+# and prints both median times and the ratio. Target: drydock at least 50x faster.
+# Usage: bench/compare_lint.sh [RUNS]   (needs build/drydock; installs dockerfilelint once)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-10}
+corpus=${DRYDOCK_CORPUS_DIR:-$(cd .. && pwd)/shared/corpus}
+[ -d "$corpus" ] || corpus=/work/shared/corpus
+corpus="$corpus/real-dockerfiles/jessfraz-dockerfiles"
+drydock=$(realpath "${DRYDOCK:-build/drydock}")
+peers=${DRYDOCK_PEERS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/drydock-bench}
+
+if [ ! -x "$peers/node_modules/.bin/dockerfilelint" ]; then
+  echo "installing dockerfilelint 1.8.0 into $peers" >&2
+  mkdir -p "$peers"
+  (cd "$peers" && npm install --silent --no-audit --no-fund dockerfilelint@1.8.0 >/dev/null)
+fi
+dfl="$peers/node_modules/.bin/dockerfilelint"
+
+cd "$corpus"
+mapfile -t files < <(find . -name 'Dockerfile*' | sed 's|^\./||' | sort)
+
+# median_ms CMD...: runs CMD $runs times (after one warm-up), prints the median wall time in ms.
+median_ms() {
+  "$@" >/dev/null 2>&1 || true
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f\n", m/1000}'
+}
+
+ours=$(median_ms "$drydock" lint --format=json "${files[@]}")
+theirs=$(median_ms "$dfl" -j "${files[@]}")
+echo "files:          ${#files[@]}"
+echo "drydock lint:   ${ours} ms (median of $runs)"
+echo "dockerfilelint: ${theirs} ms (median of $runs)"
+awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "ratio:          %.1fx faster\n", a / b }'

@@ -1,0 +1,238 @@
+// `drydock lint [PATH...] [-f PROJECT]`: find Dockerfiles → config → lint each → render →
+// exit by threshold.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "base/file_system.h"
+#include "base/strings.h"
+#include "cli/commands.h"
+#include "cli/lint_output.h"
+#include "cli/process_env.h"
+#include "lint/config.h"
+#include "lint/registry.h"
+#include "lint/runner.h"
+#include "project/project_loader.h"
+
+namespace drydock::cli {
+
+namespace {
+
+namespace stdfs = std::filesystem;
+
+bool IsDockerfileName(const std::string& name) {
+  return name == "Dockerfile" || name.rfind("Dockerfile.", 0) == 0 ||
+         (name.size() > 11 && name.compare(name.size() - 11, 11, ".Dockerfile") == 0) ||
+         name == "Containerfile";
+}
+
+// Every Dockerfile below `dir`, sorted; hidden directories and node_modules are skipped.
+std::vector<std::string> FindDockerfiles(const std::string& dir) {
+  std::vector<std::string> found;
+  std::error_code ec;
+  stdfs::recursive_directory_iterator it(dir, stdfs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != stdfs::recursive_directory_iterator(); it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory() && (name.rfind('.', 0) == 0 || name == "node_modules")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && IsDockerfileName(name) &&
+        name.find(".dockerignore") == std::string::npos) {
+      found.push_back(it->path().string());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// One Dockerfile to lint and how to build it.
+struct Job {
+  std::string path;
+  std::string context_dir;  // Empty: no build context (stdin).
+  dockerfile::ExpansionEnv args;
+  std::string label;        // Shown instead of the path for inline Dockerfiles.
+};
+
+}  // namespace
+
+ExitStatus RunLint(const Invocation& invocation) {
+  CLI::App app("Lint Dockerfiles for what breaks image builds.", invocation.program);
+  std::vector<std::string> paths, project_files, ignore;
+  std::string format = "text", threshold;
+  std::string context_dir;
+  bool explain = false, list_rules = false;
+  app.add_option("paths", paths, "Dockerfiles, directories to search, or - for standard input");
+  app.add_option("-f,--file", project_files, "a project file (compose.yaml, docker-bake.json): lint every target");
+  app.add_option("--format", format, "text, json, sarif or github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  app.add_option("--failure-threshold", threshold, "error, warning, info or none (default: info)")
+      ->check(CLI::IsMember({"error", "warning", "info", "none"}));
+  app.add_option("--ignore", ignore, "rule ID or slug to turn off; repeatable");
+  app.add_option("--context", context_dir, "build context directory (default: the Dockerfile's directory)");
+  app.add_flag("--explain", explain, "show the facts (base image, packages, user) behind each finding");
+  app.add_flag("--list-rules", list_rules, "list the rules and exit");
+  std::vector<std::string> args(invocation.args.rbegin(), invocation.args.rend());
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? ExitStatus::kOk : ExitStatus::kUsage;
+  }
+  if (list_rules) {
+    for (const lint::RuleInfo& r : lint::AllRules()) {
+      fmt::print("{}  {:<28} {:<8} {}\n", r.id, r.slug, SeverityName(r.severity), r.summary);
+    }
+    return ExitStatus::kOk;
+  }
+  std::set<std::string> ignored;
+  for (const std::string& code : ignore) {
+    const lint::RuleInfo* rule = lint::FindRule(code);
+    if (!rule) {
+      std::string suggestion = lint::SuggestRule(code);
+      fmt::print(stderr, "drydock: error: --ignore: unknown rule {}{}\n", code,
+                 suggestion.empty() ? "" : " (did you mean " + suggestion + "?)");
+      return ExitStatus::kUsage;
+    }
+    ignored.insert(std::string(rule->id));
+  }
+
+  std::string cwd = WorkingDirectory();
+  RealFileSystem fs;
+  SourceFileSet sources;
+  DiagSink problems;
+  std::vector<Job> jobs;
+  bool unreadable = false;
+
+  if (!project_files.empty() || (paths.empty() && !fs.IsFile(JoinPath(cwd, "Dockerfile")))) {
+    project::LoadOptions options;
+    for (const std::string& f : project_files) options.files.push_back(JoinPath(cwd, f));
+    options.working_dir = cwd;
+    options.env = ProcessEnvironment();
+    Result<project::Project> project = project::LoadProject(options, fs, sources, problems);
+    PrintDiagnostics(problems);
+    if (!project.ok()) {
+      fmt::print(stderr, "drydock: error: {}\n", project.error().message);
+      return ExitStatus::kFailure;
+    }
+    for (const project::Target& t : project->targets) {
+      Job job;
+      job.context_dir = t.context;
+      for (const auto& [k, v] : t.args) {
+        if (v) job.args.Set(k, *v);
+      }
+      if (t.dockerfile_inline) {
+        job.label = t.name + " (dockerfile_inline)";
+        job.path = "";
+        sources.Add(job.label, *t.dockerfile_inline);
+      } else {
+        job.path = t.dockerfile;
+      }
+      jobs.push_back(std::move(job));
+    }
+  }
+  if (paths.empty() && project_files.empty() && jobs.empty()) paths.push_back("Dockerfile");
+  for (const std::string& p : paths) {
+    if (p == "-") {
+      jobs.push_back({"-", context_dir.empty() ? "" : JoinPath(cwd, context_dir), {}, "<stdin>"});
+      continue;
+    }
+    std::string abs = JoinPath(cwd, p);
+    if (fs.IsDirectory(abs)) {
+      std::vector<std::string> found = FindDockerfiles(abs);
+      if (found.empty()) fmt::print(stderr, "drydock: warning: no Dockerfile under {}\n", p);
+      for (const std::string& f : found) jobs.push_back({f, "", {}, ""});
+    } else {
+      jobs.push_back({abs, "", {}, ""});
+    }
+  }
+
+  std::map<std::string, lint::LintConfig> configs;  // By config file path.
+  std::vector<std::unique_ptr<lint::BuildContext>> contexts;
+  std::vector<LintedFile> results;
+  std::vector<std::optional<Severity>> thresholds;  // Parallel to results.
+  for (Job& job : jobs) {
+    const SourceFile* file = nullptr;
+    if (!job.label.empty() && job.path.empty()) {
+      file = sources.Find(job.label);
+    } else if (job.path == "-") {
+      Result<std::unique_ptr<SourceFile>> in = SourceFile::Read("-");
+      file = &sources.Add("<stdin>", std::string(in.ok() ? (*in)->text() : ""));
+    } else {
+      Result<std::string> text = fs.ReadFile(job.path);
+      if (!text.ok()) {
+        fmt::print(stderr, "drydock: error: cannot read {}\n", text.error().message);
+        unreadable = true;
+        continue;
+      }
+      // Paths are shown as given: relative to the working directory when inside it.
+      std::string shown = job.path;
+      if (shown.rfind(cwd + "/", 0) == 0) shown = shown.substr(cwd.size() + 1);
+      file = &sources.Add(shown, std::move(*text));
+    }
+    lint::LintRequest request;
+    request.build_args = job.args;
+    request.explain = explain;
+    std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
+    std::string config_path = lint::FindConfigFile(dir, fs);
+    if (!config_path.empty()) {
+      if (!configs.count(config_path)) {
+        Result<std::string> text = fs.ReadFile(config_path);
+        const SourceFile& cfg = sources.Add(config_path, text.ok() ? *text : "");
+        DiagSink config_sink;
+        Result<lint::LintConfig> parsed = lint::ParseLintConfig(cfg, config_sink);
+        PrintDiagnostics(config_sink);
+        if (!parsed.ok()) {
+          fmt::print(stderr, "drydock: error: {}\n", parsed.error().message);
+          return ExitStatus::kUsage;
+        }
+        if (config_sink.has_errors()) return ExitStatus::kUsage;
+        configs[config_path] = *parsed;
+      }
+      request.config = configs[config_path];
+    }
+    // The command line wins over the file.
+    request.config.ignored.insert(ignored.begin(), ignored.end());
+    if (!threshold.empty()) {
+      bool ok;
+      request.config.failure_threshold = lint::ParseSeverity(threshold, &ok);
+    }
+    if (job.path != "-" || !job.context_dir.empty()) {
+      auto context = std::make_unique<lint::BuildContext>();
+      context->directory = !job.context_dir.empty() ? job.context_dir
+                           : !context_dir.empty()   ? JoinPath(cwd, context_dir)
+                                                    : dir;
+      context->dockerfile = job.path;
+      context->fs = &fs;
+      request.build_context = context.get();
+      contexts.push_back(std::move(context));
+    }
+    results.push_back(LintedFile{file, lint::LintDockerfile(*file, request)});
+    thresholds.push_back(request.config.failure_threshold);
+  }
+
+  std::string out = format == "json"    ? LintToJson(results)
+                    : format == "sarif"  ? LintToSarif(results)
+                    : format == "github" ? LintToGithub(results)
+                                         : LintToText(results, explain);
+  std::fputs(out.c_str(), stdout);
+  std::fflush(stdout);
+  if (unreadable) return ExitStatus::kFailure;
+  // Exit 1 when any finding is at or above its file's threshold (severities order error <
+  // warning < info, so "at or above" is "<=").
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (!thresholds[i]) continue;
+    for (const lint::LintFinding& f : results[i].findings) {
+      if (static_cast<int>(f.severity) <= static_cast<int>(*thresholds[i])) return ExitStatus::kFindings;
+    }
+  }
+  return ExitStatus::kOk;
+}
+
+}  // namespace drydock::cli

@@ -1,0 +1,92 @@
+// The stage ledger: walking each stage in order, what is known to be present before every
+// instruction — OS packages, the commands they provide, Python interpreters and venvs, pip
+// installs, USER, WORKDIR, SHELL, ENV (PATH) — starting from the base image's facts. A stage
+// FROM an earlier stage (or a project target) inherits that stage's final ledger. When the
+// base is unknown, "is X present?" answers kUnknown and rules that need the fact stay silent.
+#ifndef DRYDOCK_LINT_LEDGER_H_
+#define DRYDOCK_LINT_LEDGER_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dockerfile/ast.h"
+#include "dockerfile/stage_table.h"
+#include "lint/shell_script.h"
+
+namespace drydock::lint {
+
+enum class Presence { kUnknown, kAbsent, kPresent };
+
+// What one stage has at one point. Copyable: the ledger keeps one per instruction.
+struct StageFacts {
+  bool base_known = false;   // The base image's contents are known (facts table, target, image).
+  std::string base;          // The base image as written, ARGs expanded.
+  std::string distro;        // "debian", "ubuntu", "alpine", "python" (official image); "" unknown.
+  bool system_python_externally_managed = false;  // PEP 668 marker on the distro Python.
+  std::set<std::string> packages;  // OS packages installed (base + apt/apk/dnf installs).
+  std::set<std::string> commands;  // Commands known to resolve on PATH.
+  // Commands the base may or may not have (varies by tag or variant): never asserted absent.
+  std::set<std::string> uncertain_commands;
+  // Something put unknown commands on PATH (curl | sh, make install, COPY into a bin dir):
+  // absence can no longer be asserted.
+  bool commands_open = false;
+  std::set<std::string> pip_packages;         // Normalised names pip installed.
+  std::vector<std::string> venvs;             // Directories created with `-m venv`/virtualenv.
+  std::vector<std::string> venvs_created_as_root_in_root_home;
+  bool ensurepip_available = false;           // Known only when base_known.
+  std::string user = "root";                  // Effective USER ("" when unknown).
+  std::string workdir = "/";
+  std::vector<std::string> shell = {"/bin/sh", "-c"};
+  std::map<std::string, std::string> env;     // ENV and ARG values known statically.
+
+  // Whether `command` resolves on PATH (directory entries of PATH holding a venv's bin count).
+  Presence HasCommand(const std::string& command) const;
+  // The venvs whose bin directory is on PATH.
+  std::vector<std::string> ActiveVenvs() const;
+};
+
+// Facts about a base image by name, before any instruction runs.
+class BaseFacts {
+ public:
+  virtual ~BaseFacts() = default;
+  // Facts for `image` (as written, e.g. "debian:bookworm-slim"), or nullopt when unknown.
+  virtual std::optional<StageFacts> Lookup(const std::string& image) const = 0;
+};
+
+// The built-in table of common bases (debian, ubuntu, python:*, alpine, nvidia/cuda).
+const BaseFacts& BuiltinBaseFacts();
+
+// The facts of a Dockerfile, per instruction.
+class Ledger {
+ public:
+  // Facts in force just before top-level instruction `index` (dockerfile.instructions[index]).
+  const StageFacts& Before(size_t index) const { return before_[index]; }
+  // Facts at the end of stage `stage`.
+  const StageFacts& AtEnd(size_t stage) const { return at_end_[stage]; }
+
+ private:
+  friend Ledger BuildLedger(const dockerfile::Dockerfile&, const dockerfile::StageTable&,
+                            const BaseFacts&);
+  std::vector<StageFacts> before_;
+  std::vector<StageFacts> at_end_;
+};
+
+// Applies what one shell command does to `facts` (installs, removals, venvs, links, PATH
+// changes through `export`). BuildLedger calls it for every command of every RUN; rules call
+// it to replay a RUN up to the command they examine ("installed earlier in the same chain").
+void ApplyShellCommand(StageFacts& facts, const ShellCommand& command);
+
+// Walks the file. `bases` answers for images that are not earlier stages.
+Ledger BuildLedger(const dockerfile::Dockerfile& dockerfile, const dockerfile::StageTable& stages,
+                   const BaseFacts& bases);
+
+// The commands an OS package provides on PATH (python3 → python3, python3.11;
+// python-is-python3 → python; curl → curl; ...). Empty for unknown packages.
+const std::vector<std::string>& CommandsOfPackage(const std::string& package);
+
+}  // namespace drydock::lint
+
+#endif  // DRYDOCK_LINT_LEDGER_H_

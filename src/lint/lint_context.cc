@@ -1,0 +1,79 @@
+#include "lint/lint_context.h"
+
+#include <algorithm>
+
+#include "lint/run_scripts.h"
+
+namespace drydock::lint {
+
+LintContext::LintContext(const SourceFile& file, const dockerfile::Dockerfile& dockerfile,
+                         const dockerfile::StageTable& stages, const Ledger& ledger,
+                         const BuildContext* build_context,
+                         const std::map<std::string, std::map<std::string, std::string>>* options)
+    : file_(file),
+      dockerfile_(dockerfile),
+      stages_(stages),
+      ledger_(ledger),
+      build_context_(build_context),
+      options_(options) {
+  // Scripts are split once per file; every rule reads them.
+  scripts_.resize(dockerfile.instructions.size());
+  stage_of_.resize(dockerfile.instructions.size());
+  std::optional<size_t> stage;
+  size_t next_stage = 0;
+  for (size_t i = 0; i < dockerfile.instructions.size(); ++i) {
+    const dockerfile::Instruction& in = dockerfile.instructions[i];
+    if (in.keyword == dockerfile::Keyword::kFrom) stage = next_stage++;
+    stage_of_[i] = stage;
+    std::vector<RunScriptSource> sources = RunScriptSources(in);
+    // ShellWord::raw views into RunScript::text: size the vector first, then parse each text
+    // where it will stay.
+    scripts_[i].resize(sources.size());
+    for (size_t k = 0; k < sources.size(); ++k) {
+      RunScript& script = scripts_[i][k];
+      script.text = std::move(sources[k].text);
+      script.from_heredoc = sources[k].from_heredoc;
+      script.span = sources[k].span;
+      script.script = ParseShellScript(script.text);
+    }
+  }
+}
+
+size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {
+  return static_cast<size_t>(&instruction - dockerfile_.instructions.data());
+}
+
+std::optional<size_t> LintContext::StageOf(size_t index) const { return stage_of_[index]; }
+
+const std::vector<RunScript>& LintContext::Scripts(size_t index) const { return scripts_[index]; }
+
+std::string LintContext::Option(const std::string& key, const std::string& fallback) const {
+  if (!options_ || !current_) return fallback;
+  auto rule = options_->find(std::string(current_->id));
+  if (rule == options_->end()) return fallback;
+  auto it = rule->second.find(key);
+  return it == rule->second.end() ? fallback : it->second;
+}
+
+Span LintContext::ScriptSpan(const RunScript& run, uint32_t begin, uint32_t end) const {
+  std::string_view source = file_.text().substr(run.span.begin, run.span.size());
+  begin = std::min<uint32_t>(begin, static_cast<uint32_t>(run.text.size()));
+  end = std::max(begin, std::min<uint32_t>(end, static_cast<uint32_t>(run.text.size())));
+  if (source == run.text) return Span{run.span.begin + begin, run.span.begin + end};
+  // Continuation lines make the script shorter than its source. Find the command's first
+  // bytes in the source, at or after the position the same fraction of the way in.
+  std::string_view needle = std::string_view(run.text).substr(begin, std::min<uint32_t>(end - begin, 24));
+  size_t estimate = run.text.empty() ? 0 : source.size() * begin / run.text.size();
+  size_t at = needle.empty() ? std::string_view::npos : source.find(needle, estimate > 64 ? estimate - 64 : 0);
+  if (at == std::string_view::npos && !needle.empty()) at = source.find(needle);
+  if (at == std::string_view::npos) return Span{run.span.begin, run.span.begin};
+  uint32_t b = run.span.begin + static_cast<uint32_t>(at);
+  return Span{b, b + static_cast<uint32_t>(needle.size())};
+}
+
+void LintContext::Report(Span span, std::string message, std::string explain) const {
+  findings_.push_back(Finding{current_, current_ ? current_->severity : Severity::kWarning, span,
+                              std::move(message), std::move(explain)});
+}
+
+}  // namespace drydock::lint

@@ -1,0 +1,101 @@
+// What a rule sees: the parsed file, its stage table, the ledger, the RUN scripts already
+// split into commands, the build context (when known) and the rule's options. Rules report
+// through Report(); the runner applies suppressions and severity overrides afterwards.
+#ifndef DRYDOCK_LINT_LINT_CONTEXT_H_
+#define DRYDOCK_LINT_LINT_CONTEXT_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_system.h"
+#include "dockerfile/ast.h"
+#include "dockerfile/stage_table.h"
+#include "lint/ledger.h"
+#include "lint/rule.h"
+#include "lint/shell_script.h"
+
+namespace drydock::lint {
+
+// One shell script a RUN executes: the shell-form command, or one heredoc body.
+struct RunScript {
+  std::string text;
+  ShellScript script;
+  bool from_heredoc = false;
+  Span span;  // Where the script's text is in the Dockerfile (approximate across continuations).
+};
+
+// The build context a Dockerfile is built with, for DD8xxx rules.
+struct BuildContext {
+  std::string directory;       // Absolute.
+  std::string dockerfile;      // Absolute path of the Dockerfile.
+  const FileSystem* fs = nullptr;
+};
+
+// A finding before suppressions and overrides: which rule, where, what.
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::kWarning;
+  Span span;
+  std::string message;
+  std::string explain;  // Facts behind the finding, for --explain.
+};
+
+class LintContext {
+ public:
+  LintContext(const SourceFile& file, const dockerfile::Dockerfile& dockerfile,
+              const dockerfile::StageTable& stages, const Ledger& ledger,
+              const BuildContext* build_context,
+              const std::map<std::string, std::map<std::string, std::string>>* options);
+  // Scripts hold views into their own texts: a context stays where it was built.
+  LintContext(const LintContext&) = delete;
+  LintContext& operator=(const LintContext&) = delete;
+
+  const SourceFile& file() const { return file_; }
+  const dockerfile::Dockerfile& dockerfile() const { return dockerfile_; }
+  const std::vector<dockerfile::Instruction>& instructions() const { return dockerfile_.instructions; }
+  const dockerfile::StageTable& stages() const { return stages_; }
+  const Ledger& ledger() const { return ledger_; }
+  const BuildContext* build_context() const { return build_context_; }
+
+  // Index of `instruction` in instructions(), and the stage it belongs to (nullopt before
+  // the first FROM).
+  size_t IndexOf(const dockerfile::Instruction& instruction) const;
+  std::optional<size_t> StageOf(size_t instruction_index) const;
+  // The scripts a RUN executes (shell form and heredoc bodies; none for exec form).
+  const std::vector<RunScript>& Scripts(size_t instruction_index) const;
+  // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
+  // or `fallback`.
+  std::string Option(const std::string& key, const std::string& fallback) const;
+
+  // The Dockerfile bytes of script bytes [begin, end) of `script` (exact for heredoc bodies
+  // and single-line commands, best effort across continuation lines).
+  Span ScriptSpan(const RunScript& script, uint32_t begin, uint32_t end) const;
+  Span CommandSpan(const RunScript& script, const ShellCommand& command) const {
+    return ScriptSpan(script, command.begin, command.end);
+  }
+
+  // Reports a finding of the rule being run, at `span`.
+  void Report(Span span, std::string message, std::string explain = "") const;
+
+  // For the runner.
+  void BeginRule(const RuleInfo* rule) { current_ = rule; }
+  std::vector<Finding> TakeFindings() { return std::move(findings_); }
+
+ private:
+  const SourceFile& file_;
+  const dockerfile::Dockerfile& dockerfile_;
+  const dockerfile::StageTable& stages_;
+  const Ledger& ledger_;
+  const BuildContext* build_context_;
+  const std::map<std::string, std::map<std::string, std::string>>* options_;  // By rule ID.
+  std::vector<std::vector<RunScript>> scripts_;
+  std::vector<std::optional<size_t>> stage_of_;
+  const RuleInfo* current_ = nullptr;
+  mutable std::vector<Finding> findings_;
+};
+
+}  // namespace drydock::lint
+
+#endif  // DRYDOCK_LINT_LINT_CONTEXT_H_

@@ -1,0 +1,74 @@
+// The machine-readable lint outputs: SARIF 2.1.0 checked against the parts of the schema code
+// scanning relies on, JSON and GitHub annotations checked whole.
+#include "cli/lint_output.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "lint/registry.h"
+
+namespace drydock::cli {
+namespace {
+
+using nlohmann::json;
+
+struct Fixture {
+  Fixture() : file("svc/Dockerfile", "FROM debian:bookworm\nRUN sudo apt-get update\n") {
+    lint::LintFinding f;
+    f.rule = lint::FindRule("DD4004");
+    f.severity = Severity::kError;
+    f.span = Span{25, 29};
+    f.message = "sudo in RUN: use USER to change the user instead";
+    linted.push_back({&file, {f}});
+  }
+  SourceFile file;
+  std::vector<LintedFile> linted;
+};
+
+TEST(LintOutput, SarifHasWhatTheSchemaRequires) {
+  Fixture fx;
+  json sarif = json::parse(LintToSarif(fx.linted));
+  EXPECT_EQ(sarif["version"], "2.1.0");
+  EXPECT_EQ(sarif["$schema"], "https://json.schemastore.org/sarif-2.1.0.json");
+  ASSERT_EQ(sarif["runs"].size(), 1u);
+  const json& run = sarif["runs"][0];
+  const json& driver = run["tool"]["driver"];
+  EXPECT_EQ(driver["name"], "drydock");
+  ASSERT_EQ(driver["rules"].size(), lint::AllRules().size());
+  for (const json& rule : driver["rules"]) {
+    EXPECT_TRUE(rule["id"].is_string());
+    EXPECT_TRUE(rule["shortDescription"]["text"].is_string());
+    std::string level = rule["defaultConfiguration"]["level"];
+    EXPECT_TRUE(level == "error" || level == "warning" || level == "note") << level;
+  }
+  ASSERT_EQ(run["results"].size(), 1u);
+  const json& result = run["results"][0];
+  EXPECT_EQ(result["ruleId"], "DD4004");
+  EXPECT_EQ(driver["rules"][result["ruleIndex"].get<size_t>()]["id"], "DD4004");
+  EXPECT_EQ(result["level"], "error");
+  EXPECT_EQ(result["message"]["text"], "sudo in RUN: use USER to change the user instead");
+  const json& location = result["locations"][0]["physicalLocation"];
+  EXPECT_EQ(location["artifactLocation"]["uri"], "svc/Dockerfile");
+  EXPECT_EQ(location["region"], json::parse(R"({"startLine":2,"startColumn":5,"endLine":2,"endColumn":9})"));
+}
+
+TEST(LintOutput, TextJsonAndGithub) {
+  Fixture fx;
+  EXPECT_EQ(LintToText(fx.linted, false),
+            "svc/Dockerfile:2:5: error: sudo in RUN: use USER to change the user instead "
+            "[DD4004 sudo-in-run]\n"
+            "RUN sudo apt-get update\n"
+            "    ^~~~\n"
+            "1 finding (1 error, 0 warnings, 0 info) in 1 file\n");
+  json j = json::parse(LintToJson(fx.linted));
+  EXPECT_EQ(j["schema"], "drydock.lint/v1");
+  EXPECT_EQ(j["findings"][0]["slug"], "sudo-in-run");
+  EXPECT_EQ(j["findings"][0]["line"], 2);
+  EXPECT_EQ(j["findings"][0]["column"], 5);
+  EXPECT_EQ(LintToGithub(fx.linted),
+            "::error file=svc/Dockerfile,line=2,col=5,title=DD4004 sudo-in-run::sudo in RUN: use "
+            "USER to change the user instead\n");
+}
+
+}  // namespace
+}  // namespace drydock::cli
