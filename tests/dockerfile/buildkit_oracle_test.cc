@@ -11,7 +11,7 @@
 #include "base/source_file.h"
 #include "dockerfile/directives.h"
 #include "dockerfile/dump.h"
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 #include "dockerfile/parser.h"
 #include "testing/corpus.h"
 

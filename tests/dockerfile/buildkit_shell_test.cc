@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dockerfile/go_text.h"
+#include "base/go_text.h"
 #include "dockerfile/word_expander.h"
 #include "testing/corpus.h"
 
