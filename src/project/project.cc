@@ -2,9 +2,9 @@
 
 namespace drydock::project {
 
-const Target* Project::Find(const std::string& name) const {
+const Target* Project::Find(const std::string& target_name) const {
   for (const Target& t : targets) {
-    if (t.name == name) return &t;
+    if (t.name == target_name) return &t;
   }
   return nullptr;
 }

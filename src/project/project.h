@@ -70,7 +70,7 @@ struct Project {
   // name → image. They are never built by drydock.
   std::map<std::string, std::string> external_images;
 
-  const Target* Find(const std::string& name) const;
+  const Target* Find(const std::string& target_name) const;
 };
 
 }  // namespace drydock::project
