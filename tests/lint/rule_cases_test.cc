@@ -113,9 +113,17 @@ TEST_P(RuleCaseTest, FindingsMatchMarkers) {
   std::string details;
   for (const LintFinding& f : LintDockerfile(file, request)) {
     uint32_t line = file.Locate(f.span.begin).line;
-    // Attribute the finding to the instruction that contains it.
+    // Attribute the finding to the instruction that contains it, or (for a finding on a
+    // comment, such as a pragma) to the next instruction.
     for (const dockerfile::Instruction& in : df.instructions) {
-      if (line >= in.start_line && line <= in.end_line) line = in.start_line;
+      if (line >= in.start_line && line <= in.end_line) {
+        line = in.start_line;
+        break;
+      }
+      if (in.start_line > line) {
+        line = in.start_line;
+        break;
+      }
     }
     got.insert({line, std::string(f.rule->id)});
     details += FormatDiagnostic(ToDiagnostic(file, f));
