@@ -224,8 +224,11 @@ class GraphBuilder {
     for (const dockerfile::Stage& stage : table.stages) {
       if (!needed[stage.index]) continue;
       if (stage.base.kind == dockerfile::StageRef::Kind::kImage && !stage.base.text.empty()) {
-        Resolve(index, stage.base.text, EdgeKind::kFrom,
-                OriginAt(*file, stage.base.span, "FROM " + stage.base.text));
+        // Show what was written and, for an ARG-parameterised FROM, what it expanded to.
+        std::string written(file->text().substr(stage.base.span.begin, stage.base.span.size()));
+        std::string text = "FROM " + written;
+        if (written != stage.base.text) text += " = " + stage.base.text;
+        Resolve(index, stage.base.text, EdgeKind::kFrom, OriginAt(*file, stage.base.span, text));
       }
       for (const dockerfile::StageRef& ref : stage.copies_from) {
         if (ref.kind != dockerfile::StageRef::Kind::kImage) continue;

@@ -43,8 +43,8 @@ TEST(BuildGraph, ArgParameterisedFromUsesTheTargetsBuildArgs) {
   f.Add("asr-cpu", asr, {"asr:cpu"}).args = {{"BASE", "base-cpu"}, {"UNSET", std::nullopt}};
   Result<BuildGraph> g = f.Build();
   ASSERT_TRUE(g.ok()) << f.Diagnostics();
-  EXPECT_EQ(Parents(*g, "asr"), std::vector<std::string>{"base-ml FROM @2:6 FROM base-ml:cuda"});
-  EXPECT_EQ(Parents(*g, "asr-cpu"), std::vector<std::string>{"base-cpu FROM @2:6 FROM base-cpu"});
+  EXPECT_EQ(Parents(*g, "asr"), std::vector<std::string>{"base-ml FROM @2:6 FROM ${BASE} = base-ml:cuda"});
+  EXPECT_EQ(Parents(*g, "asr-cpu"), std::vector<std::string>{"base-cpu FROM @2:6 FROM ${BASE} = base-cpu"});
 }
 
 TEST(BuildGraph, MultiStageNamesAreNotImagesAndUnusedStagesAreIgnored) {
