@@ -28,11 +28,27 @@ struct ComposeOptions {
 const std::vector<std::string>& ComposeFileNames();
 
 // Loads the project. Problems in the files go to `sink` as diagnostics located in `sources`
-// (unknown keys: warnings; invalid values: errors with "did you mean" for misspelt keys); the
-// result is an Error when the project cannot be used (no file found, unreadable, invalid), with
-// compose-go's message where it has one.
+// (keys Compose rejects and invalid values: errors, with "did you mean" for misspelt keys;
+// keys Compose accepts but drydock does not use: silent; what compose-go logs, such as an
+// unset variable or an obsolete `version`: warnings). The result is an Error when the project
+// cannot be used (no file found, unreadable, invalid), with compose-go's message; when the
+// problem has a place, the same text is also a diagnostic there.
 Result<Project> LoadComposeProject(const ComposeOptions& options, const FileSystem& fs,
                                    SourceFileSet& sources, DiagSink& sink);
+
+// Compose's view of every service beyond the build model: which ones the chosen profiles
+// enable, and each one's `image:` (services without a build included), as `docker compose
+// config` shows them.
+struct ComposeServiceSummary {
+  std::vector<std::string> active;            // Sorted.
+  std::vector<std::string> disabled;          // Sorted.
+  std::map<std::string, std::string> images;  // Every service -> `image:`, "" when unset.
+};
+
+// As above; on success also fills `summary` when it is not null.
+Result<Project> LoadComposeProject(const ComposeOptions& options, const FileSystem& fs,
+                                   SourceFileSet& sources, DiagSink& sink,
+                                   ComposeServiceSummary* summary);
 
 }  // namespace drydock::project
 
