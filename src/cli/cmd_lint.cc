@@ -70,12 +70,12 @@ ExitStatus RunLint(const Invocation& invocation) {
   std::string context_dir;
   bool explain = false, list_rules = false;
   app.add_option("paths", paths, "Dockerfiles, directories to search, or - for standard input");
-  app.add_option("-f,--file", project_files, "a project file (compose.yaml, docker-bake.json): lint every target");
+  app.add_option("-f,--file", project_files, "a project file (compose.yaml, docker-bake.json): lint every target")->allow_extra_args(false);
   app.add_option("--format", format, "text, json, sarif or github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   app.add_option("--failure-threshold", threshold, "error, warning, info or none (default: info)")
       ->check(CLI::IsMember({"error", "warning", "info", "none"}));
-  app.add_option("--ignore", ignore, "rule ID or slug to turn off; repeatable");
+  app.add_option("--ignore", ignore, "rule ID or slug to turn off; repeatable")->allow_extra_args(false);
   app.add_option("--context", context_dir, "build context directory (default: the Dockerfile's directory)");
   app.add_flag("--explain", explain, "show the facts (base image, packages, user) behind each finding");
   app.add_flag("--list-rules", list_rules, "list the rules and exit");
@@ -116,9 +116,9 @@ ExitStatus RunLint(const Invocation& invocation) {
     options.working_dir = cwd;
     options.env = ProcessEnvironment();
     Result<project::Project> project = project::LoadProject(options, fs, sources, problems);
-    PrintDiagnostics(problems);
+    PrintDiagnostics(problems, cwd);
     if (!project.ok()) {
-      fmt::print(stderr, "drydock: error: {}\n", project.error().message);
+      fmt::print(stderr, "drydock: error: {}\n", RelativeToCwd(project.error().message, cwd));
       return ExitStatus::kFailure;
     }
     for (const project::Target& t : project->targets) {
@@ -187,7 +187,7 @@ ExitStatus RunLint(const Invocation& invocation) {
         const SourceFile& cfg = sources.Add(config_path, text.ok() ? *text : "");
         DiagSink config_sink;
         Result<lint::LintConfig> parsed = lint::ParseLintConfig(cfg, config_sink);
-        PrintDiagnostics(config_sink);
+        PrintDiagnostics(config_sink, cwd);
         if (!parsed.ok()) {
           fmt::print(stderr, "drydock: error: {}\n", parsed.error().message);
           return ExitStatus::kUsage;

@@ -25,9 +25,9 @@ ExitStatus RunPlan(const Invocation& invocation) {
   std::vector<std::string> wanted;
   std::string format = "text";
   std::string project_name;
-  app.add_option("-f,--file", options.files, "project file (Compose or docker-bake.json); repeatable");
+  app.add_option("-f,--file", options.files, "project file (Compose or docker-bake.json); repeatable")->allow_extra_args(false);
   app.add_option("-p,--project-name", project_name, "Compose project name");
-  app.add_option("--profile", options.profiles, "Compose profile to activate; repeatable");
+  app.add_option("--profile", options.profiles, "Compose profile to activate; repeatable")->allow_extra_args(false);
   app.add_option("--format", format, "text, json or dot")->check(CLI::IsMember({"text", "json", "dot"}));
   app.add_option("targets", wanted, "targets or groups to plan (default: the project's defaults)");
   std::vector<std::string> args(invocation.args.rbegin(), invocation.args.rend());
@@ -45,14 +45,20 @@ ExitStatus RunPlan(const Invocation& invocation) {
   SourceFileSet sources;
   DiagSink sink;
   Result<project::Project> project = project::LoadProject(options, fs, sources, sink);
-  PrintDiagnostics(sink);
+  PrintDiagnostics(sink, options.working_dir);
   if (!project.ok()) {
-    fmt::print(stderr, "drydock: error: {}\n", project.error().message);
-    return sink.has_errors() ? ExitStatus::kFindings : ExitStatus::kFailure;
+    fmt::print(stderr, "drydock: error: {}\n", RelativeToCwd(project.error().message, options.working_dir));
+    // A project file that cannot be found or read is a failure; one that is wrong is an input
+    // problem like any other.
+    const std::string& m = project.error().message;
+    bool unreadable = m.rfind("no project file", 0) == 0 || m.rfind("no configuration file", 0) == 0 ||
+                      m.find("No such file or directory") != std::string::npos ||
+                      m.find("Permission denied") != std::string::npos;
+    return unreadable && !sink.has_errors() ? ExitStatus::kFailure : ExitStatus::kFindings;
   }
   DiagSink graph_sink;
   Result<graph::BuildGraph> graph = graph::BuildGraphFromProject(*project, fs, sources, graph_sink);
-  PrintDiagnostics(graph_sink);
+  PrintDiagnostics(graph_sink, options.working_dir);
   if (!graph.ok()) {
     fmt::print(stderr, "drydock: error: {}\n", graph.error().message);
     return ExitStatus::kFindings;

@@ -128,7 +128,7 @@ std::string PlanToJson(const BuildGraph& g, const Plan& plan) {
   json critical = json::array();
   for (size_t n : plan.critical_path) critical.push_back(Name(g, n));
   json out = {{"schema", "drydock.plan/v1"},
-              {"project", {{"name", project.name}, {"directory", project.directory}}},
+              {"project", {{"name", project.name}}},
               {"targets", targets},
               {"phases", phases},
               {"critical_path", {{"targets", critical}, {"cost", plan.critical_cost}}}};

@@ -25,8 +25,17 @@ std::string WorkingDirectory() {
   return buffer.data();
 }
 
-void PrintDiagnostics(const DiagSink& sink) {
-  for (const Diagnostic& d : sink.diagnostics()) std::fputs(FormatDiagnostic(d).c_str(), stderr);
+std::string RelativeToCwd(std::string text, const std::string& cwd) {
+  if (cwd.empty() || cwd == "/") return text;
+  std::string prefix = cwd + "/";
+  for (size_t at = 0; (at = text.find(prefix, at)) != std::string::npos;) text.erase(at, prefix.size());
+  return text;
+}
+
+void PrintDiagnostics(const DiagSink& sink, const std::string& cwd) {
+  for (const Diagnostic& d : sink.diagnostics()) {
+    std::fputs(RelativeToCwd(FormatDiagnostic(d), cwd).c_str(), stderr);
+  }
 }
 
 }  // namespace drydock::cli

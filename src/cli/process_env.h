@@ -12,8 +12,11 @@ namespace drydock::cli {
 
 std::map<std::string, std::string> ProcessEnvironment();
 std::string WorkingDirectory();
-// Prints every diagnostic of `sink` to standard error.
-void PrintDiagnostics(const DiagSink& sink);
+// Prints every diagnostic of `sink` to standard error, with paths under `cwd` shown
+// relative to it (as the user named them).
+void PrintDiagnostics(const DiagSink& sink, const std::string& cwd = "");
+// `text` with every "<cwd>/" removed, so messages name paths as the user wrote them.
+std::string RelativeToCwd(std::string text, const std::string& cwd);
 
 }  // namespace drydock::cli
 

@@ -30,18 +30,20 @@ std::string Underscored(std::string_view slug) {
 
 TEST(Registry, SortedUniqueAndWellFormed) {
   const std::vector<RuleInfo>& rules = AllRules();
-  ASSERT_GE(rules.size(), 30u);
+  ASSERT_FALSE(rules.empty());
   std::set<std::string_view> slugs;
   for (size_t i = 0; i < rules.size(); ++i) {
     EXPECT_EQ(rules[i].id.size(), 6u) << rules[i].id;
     EXPECT_EQ(rules[i].id.substr(0, 2), "DD");
-    if (i > 0) EXPECT_LT(rules[i - 1].id, rules[i].id) << "registry.cc must stay sorted by ID";
+    if (i > 0) {
+      EXPECT_LT(rules[i - 1].id, rules[i].id) << "registry.cc must stay sorted by ID";
+    }
     EXPECT_TRUE(slugs.insert(rules[i].slug).second) << rules[i].slug;
     EXPECT_NE(rules[i].make(), nullptr);
     EXPECT_EQ(FindRule(rules[i].id), &rules[i]);
     EXPECT_EQ(FindRule(rules[i].slug), &rules[i]);
   }
-  EXPECT_EQ(SuggestRule("venv-without-ensurepi"), "venv-without-ensurepip");
+  EXPECT_EQ(SuggestRule("sudo-in-rn"), "sudo-in-run");
 }
 
 TEST(Registry, EveryRuleHasItsSourceTestFileAndDoc) {

@@ -132,9 +132,9 @@ TEST_P(RuleCaseTest, FindingsMatchMarkers) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, RuleCaseTest, ::testing::ValuesIn(AllCases()),
-                         [](const ::testing::TestParamInfo<Case>& info) {
+                         [](const ::testing::TestParamInfo<Case>& param_info) {
                            std::string name;
-                           for (char ch : info.param.slug) name += ch == '-' ? '_' : ch;
+                           for (char ch : param_info.param.slug) name += ch == '-' ? '_' : ch;
                            return name;
                          });
 

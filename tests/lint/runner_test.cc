@@ -102,20 +102,20 @@ TEST(Runner, ExplainShowsTheLedger) {
 TEST(Config, ParsesTheLintSection) {
   SourceFile file(".drydock.yaml",
                   "lint:\n"
-                  "  ignored: [DD2003, DL3042, sudo-in-run]\n"
+                  "  ignored: [DD0002, DL1000]\n"
                   "  override:\n"
-                  "    error: [DD3005]\n"
+                  "    info: [sudo-in-run]\n"
                   "  failure-threshold: warning\n"
                   "  options:\n"
-                  "    DD8002: {max-size: \"10\"}\n"
+                  "    DD4004: {max-size: \"10\"}\n"
                   "  ignore: [DD1]\n");
   DiagSink sink;
   Result<LintConfig> config = ParseLintConfig(file, sink);
   ASSERT_TRUE(config.ok());
-  EXPECT_EQ(config->ignored, (std::set<std::string>{"DD2003", "DD3005", "DD4004"}));
-  EXPECT_EQ(config->severity_override.at("DD3005"), Severity::kError);
+  EXPECT_EQ(config->ignored, (std::set<std::string>{"DD0001", "DD0002"}));
+  EXPECT_EQ(config->severity_override.at("DD4004"), Severity::kInfo);
   EXPECT_EQ(config->failure_threshold, Severity::kWarning);
-  EXPECT_EQ(config->options.at("DD8002").at("max-size"), "10");
+  EXPECT_EQ(config->options.at("DD4004").at("max-size"), "10");
   ASSERT_EQ(sink.diagnostics().size(), 1u);
   EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]),
             ".drydock.yaml:8:3: warning: unknown key lint.ignore (did you mean ignored?)\n"
@@ -124,12 +124,12 @@ TEST(Config, ParsesTheLintSection) {
 }
 
 TEST(Config, UnknownRuleIsAnErrorWithASuggestion) {
-  SourceFile file(".drydock.yaml", "lint:\n  ignored: [venv-without-ensurepi]\n");
+  SourceFile file(".drydock.yaml", "lint:\n  ignored: [sudo-in-rn]\n");
   DiagSink sink;
   ASSERT_TRUE(ParseLintConfig(file, sink).ok());
   ASSERT_TRUE(sink.has_errors());
   EXPECT_EQ(sink.diagnostics()[0].message,
-            "unknown rule venv-without-ensurepi (did you mean venv-without-ensurepip?)");
+            "unknown rule sudo-in-rn (did you mean sudo-in-run?)");
 }
 
 }  // namespace
