@@ -22,14 +22,34 @@ struct ShellWord {
   bool has_expansion = false;  // Contains an unquoted or double-quoted `$`/backtick expansion.
 };
 
-// How a command is joined to the one after it.
+// How a command is joined to the one after it. A newline, the end of the script and the end of
+// a compound or substitution body (`)`, `}`, `fi`, `done`) give kEnd; `;` (and a case branch's
+// `;;`) gives kSequence.
 enum class ShellConnector { kEnd, kAnd, kOr, kSequence, kPipe, kBackground };
+
+// A heredoc a command opens (`cat <<EOF >file`). Its body is data, never read as commands: it
+// is the lines after the one that opened it, up to the delimiter line.
+struct ShellHeredoc {
+  std::string delimiter;    // Quotes removed.
+  bool quoted = false;      // `<<'EOF'`/`<<"EOF"`: the body is not expanded.
+  bool strip_tabs = false;  // `<<-EOF`.
+  bool terminated = false;  // The delimiter line was found. A Dockerfile RUN's own heredocs are
+                            // not part of its command text, so theirs are never found.
+  std::string_view body;    // Without the delimiter line; empty when the script ends first.
+  uint32_t body_begin = 0;  // Offsets of `body` in the script.
+  uint32_t body_end = 0;
+};
 
 // One simple command: `VAR=x cmd arg1 arg2 >file`.
 struct ShellCommand {
   std::vector<ShellWord> assignments;  // Leading NAME=value words.
   std::vector<ShellWord> words;        // argv; empty for a bare assignment or redirection.
   std::vector<ShellWord> redirects;    // Redirection targets (`>x` gives "x"); heredoc bodies are skipped.
+  // The operator of each entry of `redirects` as written, with its descriptor: ">", ">>", "2>",
+  // "<", "&>", "&>>", ">|", "<>", "<<<" (here-string), ">&" (`>&file`). Descriptor duplications
+  // (`2>&1`, `>&-`) have no target and appear in neither list.
+  std::vector<std::string_view> redirect_ops;
+  std::vector<ShellHeredoc> heredocs;  // `<<WORD` and `<<-WORD` redirections, in order.
   ShellConnector next = ShellConnector::kEnd;
   bool in_pipeline = false;            // Part of a `a | b` pipeline (either side).
   int depth = 0;                       // 0 top level; >0 inside $(...), `...`, (...) or { ...; }.
