@@ -1,7 +1,10 @@
 #include "base/file_system.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -28,6 +31,49 @@ bool RealFileSystem::IsDirectory(const std::string& path) const {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+Result<std::vector<DirectoryEntry>> RealFileSystem::ListDirectory(const std::string& path) const {
+  DIR* dir = ::opendir(path.c_str());
+  if (dir == nullptr) return MakeError(path + ": " + std::strerror(errno));
+  std::vector<DirectoryEntry> entries;
+  errno = 0;
+  while (const dirent* d = ::readdir(dir)) {
+    std::string name = d->d_name;
+    if (name == "." || name == "..") continue;
+    std::string full = JoinPath(path, name);
+    struct stat st;
+    if (::lstat(full.c_str(), &st) != 0) {
+      if (errno == ENOENT) continue;  // Removed since readdir: not part of the tree any more.
+      int saved = errno;
+      ::closedir(dir);
+      return MakeError(full + ": " + std::strerror(saved));
+    }
+    DirectoryEntry entry;
+    entry.name = std::move(name);
+    if (S_ISREG(st.st_mode)) {
+      entry.type = DirectoryEntry::Type::kFile;
+      entry.size = static_cast<uint64_t>(st.st_size);
+    } else if (S_ISDIR(st.st_mode)) {
+      entry.type = DirectoryEntry::Type::kDirectory;
+    } else if (S_ISLNK(st.st_mode)) {
+      entry.type = DirectoryEntry::Type::kSymlink;
+      std::string target(static_cast<size_t>(st.st_size > 0 ? st.st_size : 256), '\0');
+      ssize_t n = ::readlink(full.c_str(), target.data(), target.size());
+      if (n >= 0) target.resize(static_cast<size_t>(n));
+      entry.symlink_target = n >= 0 ? target : "";
+    } else {
+      entry.type = DirectoryEntry::Type::kOther;
+    }
+    entries.push_back(std::move(entry));
+    errno = 0;
+  }
+  int read_errno = errno;
+  ::closedir(dir);
+  if (read_errno != 0) return MakeError(path + ": " + std::strerror(read_errno));
+  std::sort(entries.begin(), entries.end(),
+            [](const DirectoryEntry& a, const DirectoryEntry& b) { return a.name < b.name; });
+  return entries;
+}
+
 Result<std::string> MemoryFileSystem::ReadFile(const std::string& path) const {
   auto it = files_.find(CleanPath(path));
   if (it == files_.end()) {
@@ -40,11 +86,72 @@ bool MemoryFileSystem::IsFile(const std::string& path) const {
   return files_.count(CleanPath(path)) > 0;
 }
 
+namespace {
+
+bool HasPrefix(const std::string& key, const std::string& prefix) {
+  return key.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Whether some key lies under the directory `prefix` (which ends in `/`).
+bool HasKeyUnder(const std::map<std::string, std::string>& keys, const std::string& prefix) {
+  auto it = keys.lower_bound(prefix);
+  return it != keys.end() && HasPrefix(it->first, prefix);
+}
+
+bool HasKeyUnder(const std::set<std::string>& keys, const std::string& prefix) {
+  auto it = keys.lower_bound(prefix);
+  return it != keys.end() && HasPrefix(*it, prefix);
+}
+
+}  // namespace
+
 bool MemoryFileSystem::IsDirectory(const std::string& path) const {
-  std::string prefix = CleanPath(path);
-  if (prefix != "/") prefix += "/";
-  auto it = files_.lower_bound(prefix);
-  return it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+  std::string clean = CleanPath(path);
+  if (directories_.count(clean) > 0) return true;
+  std::string prefix = clean == "/" ? clean : clean + "/";
+  return HasKeyUnder(files_, prefix) || HasKeyUnder(directories_, prefix) ||
+         HasKeyUnder(symlinks_, prefix);
+}
+
+Result<std::vector<DirectoryEntry>> MemoryFileSystem::ListDirectory(const std::string& path) const {
+  std::string clean = CleanPath(path);
+  if (!IsDirectory(clean)) {
+    return MakeError(path + (IsFile(clean) || symlinks_.count(clean) > 0
+                                 ? ": not a directory"
+                                 : ": No such file or directory"));
+  }
+  std::string prefix = clean == "/" ? clean : clean + "/";
+  std::map<std::string, DirectoryEntry> children;
+  // `key` lies under the directory: its first component below it is a child, a directory when
+  // more components follow.
+  auto add = [&](const std::string& key, DirectoryEntry::Type type, uint64_t size,
+                 const std::string& target) {
+    if (key.size() <= prefix.size() || !HasPrefix(key, prefix)) return;
+    std::string rest = key.substr(prefix.size());
+    size_t slash = rest.find('/');
+    DirectoryEntry entry;
+    entry.name = rest.substr(0, slash);
+    if (slash != std::string::npos) {
+      entry.type = DirectoryEntry::Type::kDirectory;
+    } else {
+      entry.type = type;
+      entry.size = size;
+      entry.symlink_target = target;
+    }
+    children.emplace(entry.name, std::move(entry));
+  };
+  for (const auto& [key, content] : files_) {
+    add(CleanPath(key), DirectoryEntry::Type::kFile, content.size(), "");
+  }
+  for (const std::string& key : directories_) {
+    add(CleanPath(key), DirectoryEntry::Type::kDirectory, 0, "");
+  }
+  for (const auto& [key, target] : symlinks_) {
+    add(CleanPath(key), DirectoryEntry::Type::kSymlink, 0, target);
+  }
+  std::vector<DirectoryEntry> entries;
+  for (auto& [name, entry] : children) entries.push_back(std::move(entry));
+  return entries;
 }
 
 std::string JoinPath(const std::string& dir, const std::string& path) {

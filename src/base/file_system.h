@@ -3,8 +3,10 @@
 #ifndef DRYDOCK_BASE_FILE_SYSTEM_H_
 #define DRYDOCK_BASE_FILE_SYSTEM_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,15 @@
 
 namespace drydock {
 
+// One entry of a directory listing, as lstat sees it: a symlink is reported as itself.
+struct DirectoryEntry {
+  enum class Type { kFile, kDirectory, kSymlink, kOther };
+  std::string name;
+  Type type = Type::kFile;
+  uint64_t size = 0;           // Bytes, for regular files (0 for the rest).
+  std::string symlink_target;  // For kSymlink: the link text, unresolved.
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -20,6 +31,9 @@ class FileSystem {
   virtual Result<std::string> ReadFile(const std::string& path) const = 0;
   virtual bool IsFile(const std::string& path) const = 0;
   virtual bool IsDirectory(const std::string& path) const = 0;
+  // The entries of a directory, without "." and "..", sorted by name byte by byte (the order of
+  // Go's os.ReadDir, which Docker's context walkers follow). An Error says "<path>: <reason>".
+  virtual Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const = 0;
 };
 
 // The real file system of this machine.
@@ -28,18 +42,27 @@ class RealFileSystem final : public FileSystem {
   Result<std::string> ReadFile(const std::string& path) const override;
   bool IsFile(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
+  Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const override;
 };
 
-// An in-memory tree for tests: files by absolute path; directories are implied by them.
+// An in-memory tree for tests: files by absolute path; directories are implied by them (or
+// made explicitly, for empty ones). Symlinks are entries only: nothing here follows them.
 class MemoryFileSystem final : public FileSystem {
  public:
   void Write(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  void MakeDirectory(const std::string& path) { directories_.insert(path); }
+  void Symlink(const std::string& path, std::string target) {
+    symlinks_[path] = std::move(target);
+  }
   Result<std::string> ReadFile(const std::string& path) const override;
   bool IsFile(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
+  Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;
+  std::set<std::string> directories_;
+  std::map<std::string, std::string> symlinks_;
 };
 
 // Owns the SourceFiles a command reads, at stable addresses, so diagnostics that point into

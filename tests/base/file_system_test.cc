@@ -1,6 +1,13 @@
 #include "base/file_system.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
 
 namespace drydock {
 namespace {
@@ -27,6 +34,57 @@ TEST(MemoryFileSystem, FilesAndImpliedDirectories) {
   EXPECT_EQ(*fs.ReadFile("/p/demo/./compose.yaml"), "services: {}\n");
   EXPECT_EQ(fs.ReadFile("/p/x").error().message, "/p/x: No such file or directory");
   EXPECT_EQ(fs.ReadFile("/p").error().message, "/p: is a directory");
+}
+
+// "name:type:size[:target]" per entry, for whole-listing comparisons.
+std::vector<std::string> Describe(const std::vector<DirectoryEntry>& entries) {
+  std::vector<std::string> out;
+  for (const DirectoryEntry& e : entries) {
+    const char* type = e.type == DirectoryEntry::Type::kFile        ? "file"
+                       : e.type == DirectoryEntry::Type::kDirectory ? "dir"
+                       : e.type == DirectoryEntry::Type::kSymlink   ? "symlink"
+                                                                    : "other";
+    std::string line = e.name + ":" + type + ":" + std::to_string(e.size);
+    if (e.type == DirectoryEntry::Type::kSymlink) line += ":" + e.symlink_target;
+    out.push_back(line);
+  }
+  return out;
+}
+
+TEST(MemoryFileSystem, ListDirectorySortsAndTypesEntries) {
+  MemoryFileSystem fs;
+  fs.Write("/c/b.txt", "abc");
+  fs.Write("/c/a b/x", "");
+  fs.Write("/c/a-z", "1");
+  fs.MakeDirectory("/c/empty");
+  fs.Symlink("/c/link", "b.txt");
+  EXPECT_TRUE(fs.IsDirectory("/c/empty"));
+  EXPECT_FALSE(fs.IsFile("/c/link"));
+  EXPECT_EQ(Describe(*fs.ListDirectory("/c")),
+            (std::vector<std::string>{"a b:dir:0", "a-z:file:1", "b.txt:file:3", "empty:dir:0",
+                                      "link:symlink:0:b.txt"}));
+  EXPECT_TRUE(fs.ListDirectory("/c/empty")->empty());
+  EXPECT_EQ(fs.ListDirectory("/c/b.txt").error().message, "/c/b.txt: not a directory");
+  EXPECT_EQ(fs.ListDirectory("/nope").error().message, "/nope: No such file or directory");
+}
+
+TEST(RealFileSystem, ListDirectoryUsesLstat) {
+  char tmpl[] = "/tmp/drydock-fs-XXXXXX";
+  ASSERT_NE(::mkdtemp(tmpl), nullptr);
+  const std::string dir = tmpl;
+  std::ofstream(dir + "/b.txt") << "hello";
+  ASSERT_EQ(::mkdir((dir + "/a").c_str(), 0755), 0);
+  ASSERT_EQ(::symlink("a", (dir + "/c").c_str()), 0);
+  RealFileSystem fs;
+  Result<std::vector<DirectoryEntry>> entries = fs.ListDirectory(dir);
+  ASSERT_TRUE(entries.ok()) << entries.error().message;
+  EXPECT_EQ(Describe(*entries),
+            (std::vector<std::string>{"a:dir:0", "b.txt:file:5", "c:symlink:0:a"}));
+  EXPECT_FALSE(fs.ListDirectory(dir + "/missing").ok());
+  ::unlink((dir + "/c").c_str());
+  ::unlink((dir + "/b.txt").c_str());
+  ::rmdir((dir + "/a").c_str());
+  ::rmdir(dir.c_str());
 }
 
 }  // namespace
