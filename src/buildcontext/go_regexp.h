@@ -5,15 +5,13 @@
 //
 // Supported: Go's syntax under regexp.Compile's flags (Perl: one-line `^`/`$`, `.` never matches
 // `\n`, negated classes do), i.e. literals, `.`, `[...]` with ranges, negation, POSIX `[:name:]`,
-// `\d\s\w` and their negations, `\pX`/`\PX` for the one-letter general categories (Unicode
-// 15.0.0, as Go 1.23) and `\p{X}`/`\p{Any}`, all escapes (`\x41`, `\x{263a}`, octal,
+// `\d\s\w` and their negations, `\pX`/`\PX`/`\p{Xx}` for Go's general categories (Unicode
+// 15.0.0, as Go 1.23) and `\p{Any}`, all escapes (`\x41`, `\x{263a}`, octal,
 // `\a\f\n\r\t\v`, punctuation), `\A \z \b \B`, `\Q...\E`, groups `(...)` and `(?:...)`, `|`,
 // `* + ?` (greedy or lazy, which cannot change whether a match exists) and `{n}`, `{n,}`,
 // `{n,m}` with Go's limits (counts up to 1000, "expression too large" past Go's program size).
-// Flag groups `(?i)`, named groups, two-letter categories and script names (`\p{Lu}`,
-// `\p{Greek}`) are reported as unsupported: patternmatcher escapes `(`, and a `{` after `\p`
-// cannot end in `}` without the translation inserting other characters first... except through
-// `\p{X}` spelled literally, which is why the one-letter forms are accepted in braces too.
+// Not supported, reported as errors: flag and named groups (unreachable, patternmatcher escapes
+// `(`) and script classes such as `\p{Greek}` (reachable: see docs/build-context.md).
 #ifndef DRYDOCK_BUILDCONTEXT_GO_REGEXP_H_
 #define DRYDOCK_BUILDCONTEXT_GO_REGEXP_H_
 
