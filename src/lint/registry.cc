@@ -12,6 +12,8 @@ const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
       {"DD0001", "parse-error", Severity::kError, "the Dockerfile cannot be parsed as BuildKit parses it", MakeParseError},
       {"DD0002", "useless-suppression", Severity::kWarning, "a suppression pragma names an unknown rule or suppresses nothing", MakeUselessSuppression},
+      {"DD1001", "from-without-tag", Severity::kWarning, "FROM names an image without a tag or digest", MakeFromWithoutTag},
+      {"DD1002", "from-latest", Severity::kWarning, "FROM uses the mutable `latest` tag", MakeFromLatest},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
   };
   return rules;

@@ -11,6 +11,8 @@ namespace drydock::lint {
 std::unique_ptr<Rule> MakeParseError();
 std::unique_ptr<Rule> MakeUselessSuppression();
 std::unique_ptr<Rule> MakeSudoInRun();
+std::unique_ptr<Rule> MakeFromWithoutTag();
+std::unique_ptr<Rule> MakeFromLatest();
 
 }  // namespace drydock::lint
 
