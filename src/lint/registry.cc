@@ -14,6 +14,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD0002", "useless-suppression", Severity::kWarning, "a suppression pragma names an unknown rule or suppresses nothing", MakeUselessSuppression},
       {"DD1001", "from-without-tag", Severity::kWarning, "FROM names an image without a tag or digest", MakeFromWithoutTag},
       {"DD1002", "from-latest", Severity::kWarning, "FROM uses the mutable `latest` tag", MakeFromLatest},
+      {"DD1005", "from-undefined-arg", Severity::kError, "FROM uses an ARG that is not declared before the first FROM, or expands to nothing", MakeFromUndefinedArg},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
   };
   return rules;

@@ -13,6 +13,7 @@ std::unique_ptr<Rule> MakeUselessSuppression();
 std::unique_ptr<Rule> MakeSudoInRun();
 std::unique_ptr<Rule> MakeFromWithoutTag();
 std::unique_ptr<Rule> MakeFromLatest();
+std::unique_ptr<Rule> MakeFromUndefinedArg();
 
 }  // namespace drydock::lint
 
