@@ -14,6 +14,7 @@ std::unique_ptr<Rule> MakeSudoInRun();
 std::unique_ptr<Rule> MakeFromWithoutTag();
 std::unique_ptr<Rule> MakeFromLatest();
 std::unique_ptr<Rule> MakeFromUndefinedArg();
+std::unique_ptr<Rule> MakeBadStageName();
 
 }  // namespace drydock::lint
 
