@@ -15,6 +15,7 @@ std::unique_ptr<Rule> MakeFromWithoutTag();
 std::unique_ptr<Rule> MakeFromLatest();
 std::unique_ptr<Rule> MakeFromUndefinedArg();
 std::unique_ptr<Rule> MakeBadStageName();
+std::unique_ptr<Rule> MakeCopyFromBadStage();
 
 }  // namespace drydock::lint
 
