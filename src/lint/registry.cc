@@ -17,6 +17,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD1005", "from-undefined-arg", Severity::kError, "FROM uses an ARG that is not declared before the first FROM, or expands to nothing", MakeFromUndefinedArg},
       {"DD1006", "bad-stage-name", Severity::kError, "stage name is duplicated, reserved or not lower-case", MakeBadStageName},
       {"DD1007", "copy-from-bad-stage", Severity::kError, "COPY --from names its own stage, a later stage or a stage index that does not exist", MakeCopyFromBadStage},
+      {"DD2001", "apt-install-without-yes", Severity::kError, "apt-get install without -y (or `apt` in a script) stops at the prompt", MakeAptInstallWithoutYes},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
   };
   return rules;

@@ -16,6 +16,7 @@ std::unique_ptr<Rule> MakeFromLatest();
 std::unique_ptr<Rule> MakeFromUndefinedArg();
 std::unique_ptr<Rule> MakeBadStageName();
 std::unique_ptr<Rule> MakeCopyFromBadStage();
+std::unique_ptr<Rule> MakeAptInstallWithoutYes();
 
 }  // namespace drydock::lint
 
