@@ -17,6 +17,7 @@ std::unique_ptr<Rule> MakeFromUndefinedArg();
 std::unique_ptr<Rule> MakeBadStageName();
 std::unique_ptr<Rule> MakeCopyFromBadStage();
 std::unique_ptr<Rule> MakeAptInstallWithoutYes();
+std::unique_ptr<Rule> MakePipeWithoutPipefail();
 
 }  // namespace drydock::lint
 
