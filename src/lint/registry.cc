@@ -19,6 +19,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD1007", "copy-from-bad-stage", Severity::kError, "COPY --from names its own stage, a later stage or a stage index that does not exist", MakeCopyFromBadStage},
       {"DD2001", "apt-install-without-yes", Severity::kError, "apt-get install without -y (or `apt` in a script) stops at the prompt", MakeAptInstallWithoutYes},
       {"DD4001", "pipe-without-pipefail", Severity::kWarning, "a pipe in RUN hides the failure of its first command (no pipefail)", MakePipeWithoutPipefail},
+      {"DD4002", "curl-pipe-shell", Severity::kWarning, "downloaded script piped into a shell without a checksum", MakeCurlPipeShell},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
   };
   return rules;

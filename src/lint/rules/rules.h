@@ -18,6 +18,7 @@ std::unique_ptr<Rule> MakeBadStageName();
 std::unique_ptr<Rule> MakeCopyFromBadStage();
 std::unique_ptr<Rule> MakeAptInstallWithoutYes();
 std::unique_ptr<Rule> MakePipeWithoutPipefail();
+std::unique_ptr<Rule> MakeCurlPipeShell();
 
 }  // namespace drydock::lint
 
