@@ -21,6 +21,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD4001", "pipe-without-pipefail", Severity::kWarning, "a pipe in RUN hides the failure of its first command (no pipefail)", MakePipeWithoutPipefail},
       {"DD4002", "curl-pipe-shell", Severity::kWarning, "downloaded script piped into a shell without a checksum", MakeCurlPipeShell},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
+      {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
   };
   return rules;
 }

@@ -19,6 +19,7 @@ std::unique_ptr<Rule> MakeCopyFromBadStage();
 std::unique_ptr<Rule> MakeAptInstallWithoutYes();
 std::unique_ptr<Rule> MakePipeWithoutPipefail();
 std::unique_ptr<Rule> MakeCurlPipeShell();
+std::unique_ptr<Rule> MakeAddInsteadOfCopy();
 
 }  // namespace drydock::lint
 
