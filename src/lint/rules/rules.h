@@ -20,6 +20,7 @@ std::unique_ptr<Rule> MakeAptInstallWithoutYes();
 std::unique_ptr<Rule> MakePipeWithoutPipefail();
 std::unique_ptr<Rule> MakeCurlPipeShell();
 std::unique_ptr<Rule> MakeAddInsteadOfCopy();
+std::unique_ptr<Rule> MakeCopyDestNotDirectory();
 
 }  // namespace drydock::lint
 
