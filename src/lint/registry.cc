@@ -23,6 +23,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
       {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
       {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
+      {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
   };
   return rules;
 }

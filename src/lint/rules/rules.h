@@ -21,6 +21,7 @@ std::unique_ptr<Rule> MakePipeWithoutPipefail();
 std::unique_ptr<Rule> MakeCurlPipeShell();
 std::unique_ptr<Rule> MakeAddInsteadOfCopy();
 std::unique_ptr<Rule> MakeCopyDestNotDirectory();
+std::unique_ptr<Rule> MakeShellFormEntrypoint();
 
 }  // namespace drydock::lint
 
