@@ -24,6 +24,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
       {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
       {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
+      {"DD7002", "multiple-cmd", Severity::kWarning, "more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last counts", MakeMultipleCmd},
   };
   return rules;
 }

@@ -22,6 +22,7 @@ std::unique_ptr<Rule> MakeCurlPipeShell();
 std::unique_ptr<Rule> MakeAddInsteadOfCopy();
 std::unique_ptr<Rule> MakeCopyDestNotDirectory();
 std::unique_ptr<Rule> MakeShellFormEntrypoint();
+std::unique_ptr<Rule> MakeMultipleCmd();
 
 }  // namespace drydock::lint
 
