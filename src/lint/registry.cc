@@ -12,7 +12,19 @@ const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> rules = {
       {"DD0001", "parse-error", Severity::kError, "the Dockerfile cannot be parsed as BuildKit parses it", MakeParseError},
       {"DD0002", "useless-suppression", Severity::kWarning, "a suppression pragma names an unknown rule or suppresses nothing", MakeUselessSuppression},
+      {"DD1001", "from-without-tag", Severity::kWarning, "FROM names an image without a tag or digest", MakeFromWithoutTag},
+      {"DD1002", "from-latest", Severity::kWarning, "FROM uses the mutable `latest` tag", MakeFromLatest},
+      {"DD1005", "from-undefined-arg", Severity::kError, "FROM uses an ARG that is not declared before the first FROM, or expands to nothing", MakeFromUndefinedArg},
+      {"DD1006", "bad-stage-name", Severity::kError, "stage name is duplicated, reserved or not lower-case", MakeBadStageName},
+      {"DD1007", "copy-from-bad-stage", Severity::kError, "COPY --from names its own stage, a later stage or a stage index that does not exist", MakeCopyFromBadStage},
+      {"DD2001", "apt-install-without-yes", Severity::kError, "apt-get install without -y (or `apt` in a script) stops at the prompt", MakeAptInstallWithoutYes},
+      {"DD4001", "pipe-without-pipefail", Severity::kWarning, "a pipe in RUN hides the failure of its first command (no pipefail)", MakePipeWithoutPipefail},
+      {"DD4002", "curl-pipe-shell", Severity::kWarning, "downloaded script piped into a shell without a checksum", MakeCurlPipeShell},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
+      {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
+      {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
+      {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
+      {"DD7002", "multiple-cmd", Severity::kWarning, "more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last counts", MakeMultipleCmd},
   };
   return rules;
 }
