@@ -76,4 +76,9 @@ void LintContext::Report(Span span, std::string message, std::string explain) co
                               std::move(message), std::move(explain)});
 }
 
+void LintContext::Report(Span span, Severity severity, std::string message,
+                         std::string explain) const {
+  findings_.push_back(Finding{current_, severity, span, std::move(message), std::move(explain)});
+}
+
 }  // namespace drydock::lint

@@ -65,6 +65,19 @@ class LintContext {
   std::optional<size_t> StageOf(size_t instruction_index) const;
   // The scripts a RUN executes (shell form and heredoc bodies; none for exec form).
   const std::vector<RunScript>& Scripts(size_t instruction_index) const;
+  // Calls visit(run_script, command, facts) for every command the RUN at `instruction_index`
+  // executes, in order, with the facts in force just before that command: what an earlier
+  // command of the same RUN installed counts ("apt-get install -y curl && curl ...").
+  template <typename Visit>
+  void ForEachCommand(size_t instruction_index, Visit&& visit) const {
+    StageFacts facts = ledger_.Before(instruction_index);
+    for (const RunScript& run : Scripts(instruction_index)) {
+      for (const ShellCommand& command : run.script.commands) {
+        visit(run, command, static_cast<const StageFacts&>(facts));
+        ApplyShellCommand(facts, command);
+      }
+    }
+  }
   // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
   // or `fallback`.
   std::string Option(const std::string& key, const std::string& fallback) const;
@@ -78,6 +91,9 @@ class LintContext {
 
   // Reports a finding of the rule being run, at `span`.
   void Report(Span span, std::string message, std::string explain = "") const;
+  // The same at another severity than the rule's default, for rules whose cases differ in
+  // weight (a tag-pinned requirement is info, a branch-pinned one a warning).
+  void Report(Span span, Severity severity, std::string message, std::string explain = "") const;
 
   // For the runner.
   void BeginRule(const RuleInfo* rule) { current_ = rule; }
