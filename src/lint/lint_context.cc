@@ -45,6 +45,19 @@ size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {
 
 std::optional<size_t> LintContext::StageOf(size_t index) const { return stage_of_[index]; }
 
+bool LintContext::StageShipped(size_t stage) const {
+  if (stages_.stages.empty()) return false;
+  size_t at = stages_.stages.size() - 1;
+  // Walk the final stage's FROM chain; stage references only point backwards.
+  for (size_t guard = 0; guard <= stages_.stages.size(); ++guard) {
+    if (at == stage) return true;
+    const dockerfile::StageRef& base = stages_.stages[at].base;
+    if (base.kind != dockerfile::StageRef::Kind::kStage || !base.stage || *base.stage >= at) return false;
+    at = *base.stage;
+  }
+  return false;
+}
+
 const std::vector<RunScript>& LintContext::Scripts(size_t index) const { return scripts_[index]; }
 
 std::string LintContext::Option(const std::string& key, const std::string& fallback) const {

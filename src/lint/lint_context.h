@@ -63,6 +63,9 @@ class LintContext {
   // the first FROM).
   size_t IndexOf(const dockerfile::Instruction& instruction) const;
   std::optional<size_t> StageOf(size_t instruction_index) const;
+  // Whether stage `stage` ends up in the built image: it is the last stage or an ancestor
+  // (through FROM) of it. A stage used only as a COPY --from source does not ship its layers.
+  bool StageShipped(size_t stage) const;
   // The scripts a RUN executes (shell form and heredoc bodies; none for exec form).
   const std::vector<RunScript>& Scripts(size_t instruction_index) const;
   // Calls visit(run_script, command, facts) for every command the RUN at `instruction_index`

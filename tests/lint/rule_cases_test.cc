@@ -4,6 +4,7 @@
 //                                 for several findings on one instruction)
 //   # context-file: PATH [SIZE]  a file in the build context (SIZE bytes, default 0); any
 //                                 `# context...` line gives the file a build context at /ctx
+//   # context-line: PATH TEXT    appends the line TEXT to context file PATH
 //   # context
 //   # build-arg: NAME=VALUE       a build argument
 // Every instruction without a marker must stay silent for the rule.
@@ -80,6 +81,15 @@ TEST_P(RuleCaseTest, FindingsMatchMarkers) {
       std::string path = spec->substr(0, space);
       size_t size = space == std::string::npos ? 0 : std::stoul(spec->substr(space + 1));
       context_fs.Write("/ctx/" + path, std::string(size, 'x'));
+      continue;
+    }
+    if (auto spec = directive("# context-line:")) {
+      has_context = true;
+      size_t space = spec->find(' ');
+      std::string path = "/ctx/" + spec->substr(0, space);
+      Result<std::string> old = context_fs.ReadFile(path);
+      context_fs.Write(path, (old.ok() ? *old : "") +
+                                 (space == std::string::npos ? "" : spec->substr(space + 1)) + "\n");
       continue;
     }
     if (directive("# context")) {

@@ -8,21 +8,28 @@
 
 namespace drydock::lint {
 
-std::unique_ptr<Rule> MakeParseError();
-std::unique_ptr<Rule> MakeUselessSuppression();
-std::unique_ptr<Rule> MakeSudoInRun();
-std::unique_ptr<Rule> MakeFromWithoutTag();
+std::unique_ptr<Rule> MakeAddInsteadOfCopy();
+std::unique_ptr<Rule> MakeAptInstallWithoutYes();
+std::unique_ptr<Rule> MakeBadStageName();
+std::unique_ptr<Rule> MakeCommandNotInstalled();
+std::unique_ptr<Rule> MakeCopyDestNotDirectory();
+std::unique_ptr<Rule> MakeCopyFromBadStage();
+std::unique_ptr<Rule> MakeCurlPipeShell();
 std::unique_ptr<Rule> MakeFromLatest();
 std::unique_ptr<Rule> MakeFromUndefinedArg();
-std::unique_ptr<Rule> MakeBadStageName();
-std::unique_ptr<Rule> MakeCopyFromBadStage();
-std::unique_ptr<Rule> MakeAptInstallWithoutYes();
-std::unique_ptr<Rule> MakePipeWithoutPipefail();
-std::unique_ptr<Rule> MakeCurlPipeShell();
-std::unique_ptr<Rule> MakeAddInsteadOfCopy();
-std::unique_ptr<Rule> MakeCopyDestNotDirectory();
-std::unique_ptr<Rule> MakeShellFormEntrypoint();
+std::unique_ptr<Rule> MakeFromWithoutTag();
+std::unique_ptr<Rule> MakeGetPipBootstrap();
 std::unique_ptr<Rule> MakeMultipleCmd();
+std::unique_ptr<Rule> MakeParseError();
+std::unique_ptr<Rule> MakePipCacheKept();
+std::unique_ptr<Rule> MakePipExternallyManaged();
+std::unique_ptr<Rule> MakePipeWithoutPipefail();
+std::unique_ptr<Rule> MakePythonNotProvided();
+std::unique_ptr<Rule> MakeShellFormEntrypoint();
+std::unique_ptr<Rule> MakeSudoInRun();
+std::unique_ptr<Rule> MakeUselessSuppression();
+std::unique_ptr<Rule> MakeVcsRequirementUnpinned();
+std::unique_ptr<Rule> MakeVenvWithoutEnsurepip();
 
 }  // namespace drydock::lint
 
