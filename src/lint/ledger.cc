@@ -46,6 +46,15 @@ std::string PackageName(std::string word) {
   return word;
 }
 
+// Whether an install names packages through a variable (`apt-get install -y $buildDeps`):
+// then anything may be installed, and absence can no longer be asserted.
+bool InstallsUnknown(const ShellCommand& c, size_t from) {
+  for (size_t i = from; i < c.words.size(); ++i) {
+    if (c.words[i].has_expansion) return true;
+  }
+  return false;
+}
+
 void Install(StageFacts& f, const std::string& package) {
   f.packages.insert(package);
   for (const std::string& c : CommandsOfPackage(package)) f.commands.insert(c);
@@ -66,6 +75,7 @@ std::vector<std::string> Operands(const ShellCommand& c, size_t from) {
   std::vector<std::string> out;
   for (size_t i = from; i < c.words.size(); ++i) {
     const std::string& w = c.words[i].value;
+    if (c.words[i].has_expansion) continue;  // Unknown packages: see InstallsUnknown.
     if (w.empty() || w[0] == '-') continue;
     out.push_back(w);
   }
@@ -145,6 +155,7 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     size_t install = FindWord(c, "install");
     if (install < c.words.size()) {
       for (const std::string& p : Operands(c, install + 1)) Install(f, PackageName(p));
+      if (InstallsUnknown(c, install + 1)) f.commands_open = true;
       return;
     }
     for (std::string_view verb : {"remove", "purge", "autoremove"}) {
@@ -158,13 +169,14 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
   if (name == "apk") {
     size_t add = FindWord(c, "add");
     if (add < c.words.size()) {
+      if (InstallsUnknown(c, add + 1)) f.commands_open = true;
       for (size_t i = add + 1; i < c.words.size(); ++i) {
         const std::string& w = c.words[i].value;
         if (w == "--virtual" || w == "-t" || w == "--repository" || w == "-X") {
           ++i;  // Its value is not a package.
           continue;
         }
-        if (w.empty() || w[0] == '-') continue;
+        if (w.empty() || w[0] == '-' || c.words[i].has_expansion) continue;
         std::string p = PackageName(w);
         Install(f, p);
         if (p == "python3") {
@@ -185,6 +197,7 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     size_t install = FindWord(c, "install");
     if (install < c.words.size()) {
       for (const std::string& p : Operands(c, install + 1)) Install(f, PackageName(p));
+      if (InstallsUnknown(c, install + 1)) f.commands_open = true;
     }
     return;
   }

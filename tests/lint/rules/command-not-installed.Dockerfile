@@ -44,3 +44,7 @@ FROM debian:bookworm-slim AS opened
 # A script ran: it may have installed anything.
 RUN apt-get update && apt-get install -y curl && curl -fsSL https://example.com/install.sh | sh
 RUN make --version
+
+FROM debian:bookworm-slim AS variable-packages
+# Packages named through a variable: anything may be installed.
+RUN buildDeps='curl ca-certificates' && apt-get update && apt-get install -y $buildDeps && curl -fsSL https://example.com/x
