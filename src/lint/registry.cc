@@ -28,6 +28,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD4001", "pipe-without-pipefail", Severity::kWarning, "a pipe in RUN hides the failure of its first command (no pipefail)", MakePipeWithoutPipefail},
       {"DD4002", "curl-pipe-shell", Severity::kWarning, "downloaded script piped into a shell without a checksum", MakeCurlPipeShell},
       {"DD4004", "sudo-in-run", Severity::kError, "sudo in RUN", MakeSudoInRun},
+      {"DD5001", "copy-all-before-install", Severity::kWarning, "broad COPY before a dependency install busts the install's cache on every change", MakeCopyAllBeforeInstall},
       {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
       {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
       {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},

@@ -30,6 +30,7 @@ std::unique_ptr<Rule> MakeSudoInRun();
 std::unique_ptr<Rule> MakeUselessSuppression();
 std::unique_ptr<Rule> MakeVcsRequirementUnpinned();
 std::unique_ptr<Rule> MakeVenvWithoutEnsurepip();
+std::unique_ptr<Rule> MakeCopyAllBeforeInstall();
 
 }  // namespace drydock::lint
 
