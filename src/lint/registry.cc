@@ -18,6 +18,8 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD1006", "bad-stage-name", Severity::kError, "stage name is duplicated, reserved or not lower-case", MakeBadStageName},
       {"DD1007", "copy-from-bad-stage", Severity::kError, "COPY --from names its own stage, a later stage or a stage index that does not exist", MakeCopyFromBadStage},
       {"DD2001", "apt-install-without-yes", Severity::kError, "apt-get install without -y (or `apt` in a script) stops at the prompt", MakeAptInstallWithoutYes},
+      {"DD2002", "apt-update-separate", Severity::kWarning, "apt-get update in a different RUN than the install that needs it", MakeAptUpdateSeparate},
+      {"DD2003", "apt-lists-not-cleaned", Severity::kInfo, "apt lists left in the layer and no cache mount", MakeAptListsNotCleaned},
       {"DD2006", "command-not-installed", Severity::kError, "a command is used that neither the base image nor an earlier install provides", MakeCommandNotInstalled},
       {"DD3001", "venv-without-ensurepip", Severity::kError, "python3 -m venv / ensurepip on Debian/Ubuntu Python without the venv package", MakeVenvWithoutEnsurepip},
       {"DD3002", "pip-externally-managed", Severity::kError, "pip install into an externally-managed (PEP 668) Python outside a venv", MakePipExternallyManaged},

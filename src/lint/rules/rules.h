@@ -31,6 +31,8 @@ std::unique_ptr<Rule> MakeUselessSuppression();
 std::unique_ptr<Rule> MakeVcsRequirementUnpinned();
 std::unique_ptr<Rule> MakeVenvWithoutEnsurepip();
 std::unique_ptr<Rule> MakeCopyAllBeforeInstall();
+std::unique_ptr<Rule> MakeAptUpdateSeparate();
+std::unique_ptr<Rule> MakeAptListsNotCleaned();
 
 }  // namespace drydock::lint
 
