@@ -20,6 +20,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD2001", "apt-install-without-yes", Severity::kError, "apt-get install without -y (or `apt` in a script) stops at the prompt", MakeAptInstallWithoutYes},
       {"DD2002", "apt-update-separate", Severity::kWarning, "apt-get update in a different RUN than the install that needs it", MakeAptUpdateSeparate},
       {"DD2003", "apt-lists-not-cleaned", Severity::kInfo, "apt lists left in the layer and no cache mount", MakeAptListsNotCleaned},
+      {"DD2005", "duplicate-package-install", Severity::kInfo, "a package installed again in a later RUN of the stage chain", MakeDuplicatePackageInstall},
       {"DD2006", "command-not-installed", Severity::kError, "a command is used that neither the base image nor an earlier install provides", MakeCommandNotInstalled},
       {"DD3001", "venv-without-ensurepip", Severity::kError, "python3 -m venv / ensurepip on Debian/Ubuntu Python without the venv package", MakeVenvWithoutEnsurepip},
       {"DD3002", "pip-externally-managed", Severity::kError, "pip install into an externally-managed (PEP 668) Python outside a venv", MakePipExternallyManaged},
@@ -33,6 +34,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD5001", "copy-all-before-install", Severity::kWarning, "broad COPY before a dependency install busts the install's cache on every change", MakeCopyAllBeforeInstall},
       {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
       {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
+      {"DD6001", "final-user-root", Severity::kWarning, "the final stage runs as root", MakeFinalUserRoot},
       {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
       {"DD7002", "multiple-cmd", Severity::kWarning, "more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last counts", MakeMultipleCmd},
   };

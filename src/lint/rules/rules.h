@@ -33,6 +33,8 @@ std::unique_ptr<Rule> MakeVenvWithoutEnsurepip();
 std::unique_ptr<Rule> MakeCopyAllBeforeInstall();
 std::unique_ptr<Rule> MakeAptUpdateSeparate();
 std::unique_ptr<Rule> MakeAptListsNotCleaned();
+std::unique_ptr<Rule> MakeFinalUserRoot();
+std::unique_ptr<Rule> MakeDuplicatePackageInstall();
 
 }  // namespace drydock::lint
 
