@@ -35,6 +35,7 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD5002", "add-instead-of-copy", Severity::kError, "ADD for plain local files, or a remote ADD without --checksum", MakeAddInsteadOfCopy},
       {"DD5003", "copy-dest-not-directory", Severity::kError, "several sources copied to a destination that does not end in /", MakeCopyDestNotDirectory},
       {"DD6001", "final-user-root", Severity::kWarning, "the final stage runs as root", MakeFinalUserRoot},
+      {"DD6002", "env-unreachable-after-user", Severity::kWarning, "a venv or --user install under root's home is used after switching to another USER", MakeEnvUnreachableAfterUser},
       {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
       {"DD7002", "multiple-cmd", Severity::kWarning, "more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last counts", MakeMultipleCmd},
   };

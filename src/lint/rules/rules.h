@@ -35,6 +35,7 @@ std::unique_ptr<Rule> MakeAptUpdateSeparate();
 std::unique_ptr<Rule> MakeAptListsNotCleaned();
 std::unique_ptr<Rule> MakeFinalUserRoot();
 std::unique_ptr<Rule> MakeDuplicatePackageInstall();
+std::unique_ptr<Rule> MakeEnvUnreachableAfterUser();
 
 }  // namespace drydock::lint
 
