@@ -12,6 +12,12 @@
 
 namespace drydock {
 
+Result<Sha256Digest> FileSystem::FileSha256(const std::string& path) const {
+  Result<std::string> content = ReadFile(path);
+  if (!content.ok()) return content.error();
+  return Sha256Of(*content);
+}
+
 Result<std::string> RealFileSystem::ReadFile(const std::string& path) const {
   if (IsDirectory(path)) return MakeError(path + ": is a directory");
   std::ifstream in(path, std::ios::binary);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "base/sha256.h"
 #include "base/source_file.h"
 
 namespace drydock {
@@ -34,6 +35,9 @@ class FileSystem {
   // The entries of a directory, without "." and "..", sorted by name byte by byte (the order of
   // Go's os.ReadDir, which Docker's context walkers follow). An Error says "<path>: <reason>".
   virtual Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const = 0;
+  // SHA-256 of a file's content. The default reads the file; a tree that already knows its
+  // digests (an image index computes them while streaming its layers) answers without reading.
+  virtual Result<Sha256Digest> FileSha256(const std::string& path) const;
 };
 
 // The real file system of this machine.

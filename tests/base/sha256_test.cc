@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/file_system.h"
+
 namespace drydock {
 namespace {
 
@@ -33,6 +35,15 @@ TEST(Sha256Test, MovedHasherKeepsState) {
 // pip's RECORD form: urlsafe base64 without '=' padding.
 TEST(Sha256Test, Base64UrlNoPad) {
   EXPECT_EQ(ToBase64UrlNoPad(Sha256Of("")), "47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU");
+}
+
+TEST(Sha256Test, FileSystemDefaultHashesContent) {
+  MemoryFileSystem fs;
+  fs.Write("/a", "abc");
+  Result<Sha256Digest> digest = fs.FileSha256("/a");
+  ASSERT_TRUE(digest.ok());
+  EXPECT_EQ(*digest, Sha256Of("abc"));
+  EXPECT_FALSE(fs.FileSha256("/missing").ok());
 }
 
 }  // namespace
