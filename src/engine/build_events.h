@@ -27,7 +27,8 @@ struct StepName {
   bool internal = false;    // "[internal] ..." and other vertices that are no Dockerfile step.
 };
 
-// Parses either form; a name in neither form gives {instruction = name}.
+// Parses either form; a name in neither form ("exporting to image", "copy /context /") gives
+// {instruction = name, internal = true}.
 StepName ParseStepName(std::string_view name);
 
 struct StepEvent {
