@@ -339,7 +339,10 @@ Result<BuildResult> Client::Build(const BuildRequest& req, BodySource& context_t
     result.status = BuildResult::Status::kCancelled;
     return result;
   }
-  if (!sent.ok()) return sent.error();
+  // An engine that rejects the request early may close while the context is still going up;
+  // a complete {"message"} answer is then the result, not the broken upload.
+  bool answered = handler.status >= 400 && ParseJson(handler.error_body).has_value();
+  if (!sent.ok() && !answered) return sent.error();
   if (handler.decode_error) return *handler.decode_error;
   if (handler.status != 200) {
     result.status = BuildResult::Status::kFailed;

@@ -246,6 +246,29 @@ TEST(ClientBuildTest, HttpErrorBeforeTheStream) {
   EXPECT_EQ(observer.Text(), "");
 }
 
+TEST(ClientBuildTest, ErrorAnsweredBeforeTheUploadEnds) {
+  // The engine rejects the request at once (a bad parameter) and closes without reading the
+  // context: the answer counts, not the broken upload.
+  FakeEngine engine;
+  engine.RoutePing("1.41");
+  engine.Route("POST", "/v1.41/build", [](FakeRequest& req, FakeConnection& conn) {
+    conn.ReadSomeBody(req, 10);
+    conn.Respond(400, "application/json", "{\"message\":\"invalid platform: nope\"}\n");
+    conn.Drop();
+  });
+  std::unique_ptr<Client> client = ConnectOrDie(engine);
+  ASSERT_NE(client, nullptr);
+  StringBodySource body(std::string(20 << 20, 'x'));
+  RecordingObserver observer;
+  CancelToken cancel;
+  BuildRequest req;
+  req.platform = "nope";
+  Result<BuildResult> r = client->Build(req, body, observer, cancel);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->status, BuildResult::Status::kFailed);
+  EXPECT_EQ(r->failure.message, "invalid platform: nope");
+}
+
 TEST(ClientBuildTest, ErrorInsideTheStreamAfterStatus200) {
   FakeEngine engine;
   engine.RoutePing("1.41");
