@@ -272,6 +272,21 @@ Result<std::unique_ptr<Client>> Client::Connect(std::unique_ptr<Transport> trans
   return std::unique_ptr<Client>(new Client(std::move(transport), std::move(info), negotiated));
 }
 
+Result<PingInfo> Client::Ping() {
+  HttpRequest request;
+  request.method = "HEAD";
+  request.target = "/_ping";
+  Result<BufferedResponse> r = Exchange(*transport_, request);
+  if (!r.ok()) return r.error();
+  if (r->head.status != 200) return HttpError(*r);
+  PingInfo info;
+  info.api_version = r->head.Header("Api-Version").value_or("");
+  info.builder_version = r->head.Header("Builder-Version").value_or("");
+  info.os_type = r->head.Header("OSType").value_or("");
+  info.experimental = r->head.Header("Docker-Experimental").value_or("") == "true";
+  return info;
+}
+
 BuilderKind Client::ResolveBuilder(BuilderChoice choice) const {
   switch (choice) {
     case BuilderChoice::kBuildKit:

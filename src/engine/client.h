@@ -138,6 +138,11 @@ class Client {
 
   Result<VersionInfo> Version();
 
+  // HEAD /_ping again: ok while the engine answers. After a failed build, this tells an engine
+  // that went away (a stopping dockerd may end running builds with an in-stream
+  // "context canceled" error instead of dropping the connection) from a build that failed.
+  Result<PingInfo> Ping();
+
   // POST /build with `context_tar` streamed as the body (chunked), progress and steps to
   // `observer`. Cancelling `cancel` (from any thread) closes the connection, which the engine
   // takes as the build's cancellation, and returns kCancelled promptly. Failures of the build

@@ -79,6 +79,22 @@ TEST(ClientConnectTest, NegotiatesTheLowerVersion) {
   EXPECT_EQ(client->ResolveBuilder(BuilderChoice::kClassic), BuilderKind::kClassic);
 }
 
+TEST(ClientConnectTest, PingAgainAfterTheEngineWentAway) {
+  auto engine = std::make_unique<FakeEngine>();
+  engine->RoutePing("1.41", "2");
+  std::unique_ptr<Client> client = ConnectOrDie(*engine);
+  ASSERT_NE(client, nullptr);
+  Result<PingInfo> again = client->Ping();
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->builder_version, "2");
+  const std::string address = engine->address();
+  engine.reset();
+  Result<PingInfo> gone = client->Ping();
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().message,
+            "cannot reach the engine at " + address + ": No such file or directory");
+}
+
 TEST(ClientConnectTest, TooOldIsAnError) {
   FakeEngine engine;
   engine.RoutePing("1.24");
