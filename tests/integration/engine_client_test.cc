@@ -15,6 +15,7 @@
 #include "base/file_system.h"
 #include "engine/client.h"
 #include "engine/curl_transport.h"
+#include "testing/engine_proxy.h"
 #include "testing/recording_observer.h"
 
 extern char** environ;
@@ -111,6 +112,7 @@ class EngineIntegrationTest : public ::testing::Test {
       return;
     }
     client_ = c->release();
+    endpoint_ = new EngineEndpoint(*ep);
     prefix_ = new std::string("drydock-test-engine/it-" + std::to_string(getpid()));
     std::string busybox = ReadBusybox();
     if (busybox.size() < 100000) {  // A dynamic busybox would need its libraries.
@@ -132,7 +134,8 @@ class EngineIntegrationTest : public ::testing::Test {
   static void TearDownTestSuite() {
     if (client_ != nullptr) {
       for (const char* suffix : {"-busybox:latest", "-classic:1", "-classic:tagged",
-                                 "-buildkit:1", "-fail:1", "-cancel:1"}) {
+                                 "-buildkit:1", "-fail:1", "-cancel:1", "-lost:1",
+                                 "-counted:1"}) {
         (void)client_->RemoveImage(*prefix_ + suffix, /*force=*/true, /*missing_ok=*/true);
       }
     }
@@ -153,11 +156,13 @@ class EngineIntegrationTest : public ::testing::Test {
   }
 
   static Client* client_;
+  static EngineEndpoint* endpoint_;
   static std::string* prefix_;
   static std::string* skip_reason_;
 };
 
 Client* EngineIntegrationTest::client_ = nullptr;
+EngineEndpoint* EngineIntegrationTest::endpoint_ = nullptr;
 std::string* EngineIntegrationTest::prefix_ = nullptr;
 std::string* EngineIntegrationTest::skip_reason_ = nullptr;
 
@@ -298,6 +303,69 @@ TEST_F(EngineIntegrationTest, CancelARunningBuild) {
   Result<std::optional<ImageInfo>> info = client_->InspectImage(*prefix_ + "-cancel:1");
   ASSERT_TRUE(info.ok());
   EXPECT_FALSE(info->has_value());
+}
+
+// The engine vanishing mid-build (here: a proxy in front of it cutting every connection, which
+// is what the client sees when dockerd dies) is an Error within seconds, not a hang.
+TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
+  if (endpoint_->kind != EngineEndpoint::Kind::kUnix) GTEST_SKIP() << "needs a unix-socket engine";
+  testing::EngineProxy proxy(endpoint_->unix_path);
+  Result<EngineEndpoint> via = ParseEngineAddress(proxy.address(), std::nullopt);
+  ASSERT_TRUE(via.ok());
+  Result<std::unique_ptr<Client>> c = Client::Connect(MakeCurlTransport(*via));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  BuildRequest req;
+  req.tags = {*prefix_ + "-lost:1"};
+  req.builder = BuilderChoice::kBuildKit;
+  req.no_cache = true;
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started && sleep 60\n"));
+  class SeverOnLog final : public BuildObserver {
+   public:
+    explicit SeverOnLog(testing::EngineProxy& p) : proxy_(p) {}
+    void OnLog(const LogEvent& e) override {
+      if (e.data.find("started") != std::string::npos) proxy_.Sever();
+    }
+    testing::EngineProxy& proxy_;
+  } observer(proxy);
+  CancelToken cancel;
+  auto start = std::chrono::steady_clock::now();
+  Result<BuildResult> r = (*c)->Build(req, body, observer, cancel);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "lost the connection to the engine at " + proxy.address() +
+                                   ": transfer closed with outstanding read data remaining");
+  EXPECT_LT(seconds, 30.0);  // Not a speed check: a hang would take the full 60 s or forever.
+  // Later requests find nothing listening.
+  Result<PingInfo> ping = (*c)->Ping();
+  ASSERT_FALSE(ping.ok());
+  EXPECT_EQ(ping.error().message,
+            "cannot reach the engine at " + proxy.address() + ": No such file or directory");
+}
+
+// The counting proxy sees exactly the requests the client sends.
+TEST_F(EngineIntegrationTest, ProxyCountsRequests) {
+  if (endpoint_->kind != EngineEndpoint::Kind::kUnix) GTEST_SKIP() << "needs a unix-socket engine";
+  testing::EngineProxy proxy(endpoint_->unix_path);
+  Result<EngineEndpoint> via = ParseEngineAddress(proxy.address(), std::nullopt);
+  ASSERT_TRUE(via.ok());
+  Result<std::unique_ptr<Client>> c = Client::Connect(MakeCurlTransport(*via));
+  ASSERT_TRUE(c.ok()) << c.error().message;
+  Result<std::optional<ImageInfo>> info = (*c)->InspectImage(*prefix_ + "-busybox");
+  ASSERT_TRUE(info.ok() && info->has_value());
+  EXPECT_EQ(proxy.CountRequests("POST", "/build"), 0);
+  BuildRequest req;
+  req.tags = {*prefix_ + "-counted:1"};
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\n"));
+  testing::RecordingObserver observer;
+  CancelToken cancel;
+  Result<BuildResult> r = (*c)->Build(req, body, observer, cancel);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->status, BuildResult::Status::kBuilt) << r->failure.message;
+  EXPECT_EQ(proxy.CountRequests("POST", "/build"), 1);
+  EXPECT_EQ(proxy.CountRequests("HEAD", "/_ping"), 1);
+  std::vector<std::string> lines = proxy.request_lines();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[1], "GET /v" + (*c)->api_version() + "/images/" + *prefix_ + "-busybox/json");
 }
 
 }  // namespace
