@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -206,6 +207,41 @@ TEST(ClientBuildTest, ClassicStreamedBothWays) {
   // The events are those of the recorded stream, decoded whole.
   EXPECT_NE(observer.Text().find("step completed step-5 Step 5/5 : LABEL org.example.kind=test"),
             std::string::npos);
+}
+
+TEST(ClientBuildTest, ConcurrentBuildsShareOneClient) {
+  FakeEngine engine;
+  engine.RoutePing("1.41", "2");
+  const std::string stream = Testdata("buildkit-ok.stream");
+  engine.Route("POST", "/v1.41/build", [&](FakeRequest& req, FakeConnection& conn) {
+    ASSERT_TRUE(conn.ReadBody(req));
+    StreamInPieces(conn, stream, 101);
+  });
+  std::unique_ptr<Client> client = ConnectOrDie(engine);
+  ASSERT_NE(client, nullptr);
+  std::vector<std::thread> threads;
+  std::vector<std::string> ids(4);
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      StringBodySource body("tar " + std::to_string(i));
+      RecordingObserver observer;
+      CancelToken cancel;
+      BuildRequest req;
+      req.tags = {"t" + std::to_string(i)};
+      Result<BuildResult> r = client->Build(req, body, observer, cancel);
+      if (r.ok() && r->status == BuildResult::Status::kBuilt) ids[i] = r->image_id;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& id : ids) {
+    EXPECT_EQ(id, "sha256:7e7d66491b6bc0be09500c1b2b94c821349acc9a7f6e7ff9cee566358a719f5f");
+  }
+  std::vector<std::string> bodies;
+  for (const FakeRequest& r : engine.requests()) {
+    if (r.path == "/v1.41/build") bodies.push_back(r.body);
+  }
+  std::sort(bodies.begin(), bodies.end());
+  EXPECT_EQ(bodies, (std::vector<std::string>{"tar 0", "tar 1", "tar 2", "tar 3"}));
 }
 
 TEST(ClientBuildTest, BuildKitFailureWithStepAndExitCode) {
