@@ -283,7 +283,10 @@ TEST_F(EngineIntegrationTest, CancelARunningBuild) {
   req.tags = {*prefix_ + "-cancel:1"};
   req.builder = BuilderChoice::kBuildKit;
   req.no_cache = true;
-  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started && sleep 60\n"));
+  // A RUN text of its own: BuildKit merges identical steps of concurrent builds (ctest runs
+  // these tests in parallel) and streams the shared step's output to one of them only.
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started cancel " +
+                                *prefix_ + " && sleep 60\n"));
   class CancelOnLog final : public testing::RecordingObserver {
    public:
     explicit CancelOnLog(CancelToken& c) : cancel_(c) {}
@@ -318,7 +321,8 @@ TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
   req.tags = {*prefix_ + "-lost:1"};
   req.builder = BuilderChoice::kBuildKit;
   req.no_cache = true;
-  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started && sleep 60\n"));
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started lost " +
+                                *prefix_ + " && sleep 60\n"));
   class SeverOnLog final : public BuildObserver {
    public:
     explicit SeverOnLog(testing::EngineProxy& p) : proxy_(p) {}
