@@ -1,31 +1,122 @@
 #include "image/layer.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
+#include <thread>
 
 namespace drydock::image {
 
 namespace {
 
-// Hashes everything read through it.
+// Reads `inner` in 1 MiB blocks, serves reads (of any size, tar headers included) from them,
+// and hashes every block on a worker thread, so SHA-256 (~1.3 GB/s with SHA-NI) overlaps the tar
+// walk and decompression instead of adding to them.
 class HashingSource final : public ByteSource {
  public:
-  explicit HashingSource(ByteSource& inner) : inner_(inner) {}
-  Result<size_t> Read(void* out, size_t size) override {
-    Result<size_t> n = inner_.Read(out, size);
-    if (n.ok() && *n > 0) {
-      hash_.Update(out, *n);
-      count_ += *n;
+  explicit HashingSource(ByteSource& inner) : inner_(inner) {
+    for (auto& b : ring_) b.data.resize(kBlock);
+    worker_ = std::thread([this] { Work(); });
+  }
+  ~HashingSource() override {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
     }
+    cv_.notify_all();
+    worker_.join();
+  }
+
+  Result<size_t> Read(void* out, size_t size) override {
+    if (pos_ == len_) {
+      if (eof_) return size_t{0};
+      Result<bool> more = Fill();
+      if (!more.ok()) return more.error();
+      if (!*more) return size_t{0};
+    }
+    size_t n = std::min(size, len_ - pos_);
+    std::memcpy(out, ring_[current_ % kRing].data.data() + pos_, n);
+    pos_ += n;
     return n;
   }
-  Sha256Digest Finish() { return hash_.Finish(); }
+
+  // The digest of everything read; the source must be at its end.
+  Sha256Digest Finish() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return hashed_ == filled_; });
+    return hash_.Finish();
+  }
   uint64_t count() const { return count_; }
 
  private:
+  static constexpr size_t kBlock = 1 << 20;
+  static constexpr size_t kRing = 4;
+  struct Block {
+    std::string data;
+    size_t size = 0;
+  };
+
+  Result<bool> Fill() {
+    uint64_t next = filled_snapshot_;
+    {
+      // The slot's previous block must be hashed before it is overwritten.
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return next < kRing || hashed_ > next - kRing; });
+    }
+    Block& b = ring_[next % kRing];
+    Result<size_t> n = ReadFull(inner_, b.data.data(), kBlock);
+    if (!n.ok()) return n.error();
+    if (*n < kBlock) eof_ = true;
+    if (*n == 0) return false;
+    b.size = *n;
+    count_ += *n;
+    current_ = next;
+    pos_ = 0;
+    len_ = *n;
+    filled_snapshot_ = next + 1;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      filled_ = next + 1;
+    }
+    cv_.notify_all();
+    return true;
+  }
+
+  void Work() {
+    uint64_t j = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [&] { return stop_ || j < filled_; });
+        if (j >= filled_) return;
+      }
+      const Block& b = ring_[j % kRing];
+      hash_.Update(b.data.data(), b.size);
+      ++j;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        hashed_ = j;
+      }
+      cv_.notify_all();
+    }
+  }
+
   ByteSource& inner_;
   Sha256 hash_;
+  Block ring_[kRing];
+  uint64_t current_ = 0;
+  size_t pos_ = 0;
+  size_t len_ = 0;
+  bool eof_ = false;
   uint64_t count_ = 0;
+  uint64_t filled_snapshot_ = 0;  // filled_, as the reading thread knows it.
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t filled_ = 0;  // Blocks handed to the worker.
+  uint64_t hashed_ = 0;  // Blocks the worker has hashed.
+  bool stop_ = false;
+  std::thread worker_;
 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {

@@ -19,6 +19,9 @@ bool IsImagePath(const std::string& spec) {
 
 Result<Image> OpenImagePath(const std::string& spec, const IndexOptions& options) {
   if (spec == "-") {
+    struct stat in_st;
+    // A bigger pipe buffer halves the context switches of `docker save | drydock inspect -`.
+    if (::fstat(0, &in_st) == 0 && S_ISFIFO(in_st.st_mode)) ::fcntl(0, F_SETPIPE_SZ, 1 << 20);
     FdByteSource in(0, /*owned=*/false, "stdin");
     return ReadImageArchive(in, options, "stdin");
   }
