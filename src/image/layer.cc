@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <memory>
 #include <cstring>
 #include <mutex>
 #include <thread>
@@ -16,7 +17,6 @@ namespace {
 class HashingSource final : public ByteSource {
  public:
   explicit HashingSource(ByteSource& inner) : inner_(inner) {
-    for (auto& b : ring_) b.data.resize(kBlock);
     worker_ = std::thread([this] { Work(); });
   }
   ~HashingSource() override {
@@ -36,7 +36,7 @@ class HashingSource final : public ByteSource {
       if (!*more) return size_t{0};
     }
     size_t n = std::min(size, len_ - pos_);
-    std::memcpy(out, ring_[current_ % kRing].data.data() + pos_, n);
+    std::memcpy(out, ring_[current_ % kRing].data.get() + pos_, n);
     pos_ += n;
     return n;
   }
@@ -53,7 +53,7 @@ class HashingSource final : public ByteSource {
   static constexpr size_t kBlock = 1 << 20;
   static constexpr size_t kRing = 4;
   struct Block {
-    std::string data;
+    std::unique_ptr<char[]> data;  // Allocated on first use, uninitialised: small layers touch one.
     size_t size = 0;
   };
 
@@ -65,7 +65,8 @@ class HashingSource final : public ByteSource {
       cv_.wait(lock, [&] { return next < kRing || hashed_ > next - kRing; });
     }
     Block& b = ring_[next % kRing];
-    Result<size_t> n = ReadFull(inner_, b.data.data(), kBlock);
+    if (!b.data) b.data.reset(new char[kBlock]);
+    Result<size_t> n = ReadFull(inner_, b.data.get(), kBlock);
     if (!n.ok()) return n.error();
     if (*n < kBlock) eof_ = true;
     if (*n == 0) return false;
@@ -92,7 +93,7 @@ class HashingSource final : public ByteSource {
         if (j >= filled_) return;
       }
       const Block& b = ring_[j % kRing];
-      hash_.Update(b.data.data(), b.size);
+      hash_.Update(b.data.get(), b.size);
       ++j;
       {
         std::lock_guard<std::mutex> lock(mu_);
