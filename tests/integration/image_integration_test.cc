@@ -118,6 +118,10 @@ TEST_F(ImageEngineTest, InspectReportsWastedBytesAndLayerChanges) {
   EXPECT_EQ(image->tree.Find("/data/big"), nullptr);
   ASSERT_NE(image->tree.Find("/data/opq/b"), nullptr);
   EXPECT_NE(image->layers[2].created_by.find("rm /data/big"), std::string::npos);
+  // The engine wrote the re-created directory as an opaque one and the deletion as a whiteout.
+  testing::CommandResult members = Shell("tar -xOf " + file + " " + image->layers[2].source + " | tar -t");
+  EXPECT_NE(members.output.find("data/opq/.wh..wh..opq"), std::string::npos) << members.output;
+  EXPECT_NE(members.output.find("data/.wh.big"), std::string::npos) << members.output;
 
   // The CLI on the same file, and on the same bytes through stdin.
   testing::CommandResult json = Shell(std::string(DRYDOCK_BINARY) + " inspect --format json " + file);
