@@ -347,5 +347,55 @@ TEST(Image, NotAnImage) {
   EXPECT_EQ(Read("garbage").error().message, "img.tar: unexpected end of stream inside a tar header");
 }
 
+// Old docker save writes a repeated layer as a symlink to the first copy.
+TEST(Image, LegacySymlinkedLayerTar) {
+  std::string layer = TarBuilder().File("f", "same").Finish();
+  std::string diff = "sha256:" + testing::Sha256Hex(layer);
+  nlohmann::json config = {{"architecture", "amd64"}, {"os", "linux"},
+                           {"rootfs", {{"type", "layers"}, {"diff_ids", {diff, diff}}}}};
+  std::string config_bytes = config.dump();
+  std::string config_name = testing::Sha256Hex(config_bytes) + ".json";
+  nlohmann::json manifest = nlohmann::json::array({{{"Config", config_name}, {"Layers", {"a/layer.tar", "b/layer.tar"}}}});
+  std::string archive = TarBuilder()
+                            .File("a/layer.tar", layer)
+                            .Symlink("b/layer.tar", "../a/layer.tar")
+                            .File(config_name, config_bytes)
+                            .File("manifest.json", manifest.dump())
+                            .Finish();
+  Result<Image> image = Read(archive);
+  ASSERT_TRUE(image.ok()) << image.error().message;
+  ASSERT_EQ(image->layers.size(), 2u);
+  EXPECT_EQ(image->layers[1].source, "b/layer.tar");
+  EXPECT_EQ(Wasted(*image), "/f 4B L0 hidden by L1\n");
+}
+
+TEST(Image, ConcatenatedGzipMembersAndCapabilities) {
+  TarBuilder::Meta caps;
+  caps.pax = {{"SCHILY.xattr.security.capability", "\x01"}};
+  std::string layer = TarBuilder().File("bin/ping", "p", caps).Finish();
+  // pigz-style: the tar split across two gzip members.
+  std::string blob = testing::CompressBytes(layer.substr(0, 1000), Compress::kGzip) +
+                     testing::CompressBytes(layer.substr(1000), Compress::kGzip);
+  MemoryByteSource src{std::string_view(blob)};
+  Result<LayerRecord> record = IndexLayer(src, {}, "layer");
+  ASSERT_TRUE(record.ok()) << record.error().message;
+  EXPECT_EQ(ToHex(record->diff_id), testing::Sha256Hex(layer));
+  EXPECT_EQ(ToHex(record->blob_digest), testing::Sha256Hex(blob));
+  ASSERT_EQ(record->entries.size(), 1u);
+  EXPECT_EQ(record->entries[0].path, "/bin/ping");
+  EXPECT_TRUE(record->entries[0].has_capabilities);
+}
+
+TEST(Image, HostileLayerEntries) {
+  ImageBuilder b;
+  b.Layer(TarBuilder().File("etc/.wh.", "").Finish());
+  std::string message = Read(b.DockerSaveLegacy()).error().message;
+  EXPECT_EQ(message.substr(message.find(": whiteout")), ": whiteout 'etc/.wh.' names nothing");
+  ImageBuilder s;
+  s.Layer(TarBuilder().Raw('S', "sparse", "").Finish());
+  message = Read(s.DockerSaveLegacy()).error().message;
+  EXPECT_EQ(message.substr(message.find(": sparse")), ": sparse entry 'sparse' is not supported");
+}
+
 }  // namespace
 }  // namespace drydock::image
