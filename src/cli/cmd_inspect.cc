@@ -35,7 +35,11 @@ ExitStatus RunInspect(const Invocation& invocation) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? ExitStatus::kOk : ExitStatus::kUsage;
   }
+  // Only the account files are kept: the USER shown in the facts is resolved through them.
   image::IndexOptions options;
+  options.keep_content = [](std::string_view p, uint64_t size) -> uint64_t {
+    return (p == "/etc/passwd" || p == "/etc/group") && size <= (1 << 20) ? image::kWholeFile : 0;
+  };
   Result<image::Image> image = image::IsImagePath(spec) ? image::OpenImagePath(spec, options)
                                                         : ReadImageFromEngine(spec, options);
   if (!image.ok()) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "image/image_facts.h"
 #include "image/layer.h"
 
 namespace drydock::cli {
@@ -165,6 +166,17 @@ std::string InspectToText(const Image& image, const InspectView& view) {
     out += "labels:\n";
     for (const auto& [k, v] : c.labels) out += fmt::format("  {}={}\n", k, v);
   }
+  image::ImageFacts facts = image::ComputeFacts(image);
+  for (const image::PythonFacts& py : facts.pythons) {
+    std::vector<std::string> notes;
+    if (!py.version.empty()) notes.push_back(py.version);
+    if (py.has_ensurepip) notes.push_back("ensurepip");
+    if (py.has_venv) notes.push_back("venv");
+    if (py.externally_managed) notes.push_back("externally managed");
+    if (!py.version.empty() && py.stdlib_dir.empty()) notes.push_back("no stdlib dir");
+    out += fmt::format("python:      {}{} ({})\n", py.path, py.resolved == py.path ? "" : " -> " + py.resolved,
+                       fmt::join(notes, ", "));
+  }
   for (const std::string& w : image.warnings) out += fmt::format("warning:     {}\n", w);
 
   out += fmt::format("\nlayers ({}):\n", image.layers.size());
@@ -228,6 +240,16 @@ std::string InspectToJson(const Image& image, const InspectView& view) {
   config["history"] = history;
   j["config"] = config;
   j["warnings"] = image.warnings;
+  image::ImageFacts facts = image::ComputeFacts(image);
+  Json user = {{"spec", facts.user.spec}, {"name", facts.user.name}, {"in_passwd", facts.user.in_passwd}};
+  user["uid"] = facts.user.uid ? Json(*facts.user.uid) : Json(nullptr);
+  user["gid"] = facts.user.gid ? Json(*facts.user.gid) : Json(nullptr);
+  Json pythons = Json::array();
+  for (const image::PythonFacts& py : facts.pythons) {
+    pythons.push_back({{"path", py.path}, {"resolved", py.resolved}, {"version", py.version}, {"stdlib_dir", py.stdlib_dir},
+                       {"ensurepip", py.has_ensurepip}, {"venv", py.has_venv}, {"externally_managed", py.externally_managed}});
+  }
+  j["facts"] = {{"user", user}, {"path", facts.path_dirs}, {"shell", facts.shell}, {"pythons", pythons}};
   Json layers = Json::array();
   for (size_t i = 0; i < image.layers.size(); ++i) {
     const image::LayerInfo& l = image.layers[i];
