@@ -182,8 +182,10 @@ Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, 
       m.json = std::move(*bytes);
       continue;
     }
-    bool plausible = is_layer_name || name.rfind("blobs/", 0) == 0;
-    if (!plausible) continue;  // repositories, VERSION, oci-layout and friends.
+    // Anything else may be a layer (blobs, layer.tar, a compressed layer.tar.gz from other tools);
+    // the bookkeeping members are known not to be.
+    std::string base = name.substr(name.rfind('/') + 1);
+    if (base == "VERSION" || base == "repositories" || base == "oci-layout") continue;
     Result<LayerRecord> record = IndexLayer(body, options, what + ": layer " + name);
     if (!record.ok()) {
       // Unreferenced blobs may be anything; the error matters only if a manifest names it. The
