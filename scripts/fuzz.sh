@@ -50,6 +50,14 @@ PY
       printf '%s' '{"architecture":"amd64","os":"linux","config":{"User":"app","Env":["A=1"],"Cmd":["sh"]},"rootfs":{"type":"layers","diff_ids":["sha256:0000000000000000000000000000000000000000000000000000000000000000"]},"history":[{"created_by":"x"}]}' >"$seeds/config"
       printf '%s' '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000","size":1,"platform":{"os":"linux","architecture":"amd64"}}]}' >"$seeds/index"
       ;;
+    engine_stream_fuzzer)
+      # Recorded engine streams, prefixed with the mode byte (1 classic, 2 BuildKit).
+      for f in tests/engine/testdata/classic-*.stream; do
+        { printf '\001'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done
+      for f in tests/engine/testdata/buildkit-*.stream; do
+        { printf '\002'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done ;;
   esac
   log="$build_dir/$name.log"
   echo "fuzz: $name for ${seconds}s"
