@@ -131,6 +131,7 @@ Result<void> Assemble(Image& image, std::vector<const LayerRecord*> records, std
     info.stats = *stats;
     image.layers.push_back(std::move(info));
   }
+  image.warnings.insert(image.warnings.end(), image.tree.warnings().begin(), image.tree.warnings().end());
   return {};
 }
 

@@ -177,6 +177,11 @@ Result<LayerStats> MergedTree::ApplyLayer(const LayerRecord& layer, int index) {
         }
         continue;
       }
+      if (old.changed_layer == index && !old.implicit) {
+        // The spec forbids duplicates within a layer; extractors let the last one win.
+        warnings_.push_back("layer " + std::to_string(index) + ": '" + f.path +
+                            "' appears twice; the later entry wins");
+      }
       if (old.type == EntryType::kDirectory) RemoveSubtree(f.path, /*keep_self=*/true, index, stats);
       Release(old.content, index);
       kind = ChangeKind::kChanged;

@@ -397,5 +397,15 @@ TEST(Image, HostileLayerEntries) {
   EXPECT_EQ(message.substr(message.find(": sparse")), ": sparse entry 'sparse' is not supported");
 }
 
+TEST(Image, DuplicateEntryInOneLayerWarns) {
+  ImageBuilder b;
+  b.Layer(TarBuilder().File("f", "first").File("f", "second!").Finish());
+  Result<Image> image = Read(b.DockerSaveLegacy());
+  ASSERT_TRUE(image.ok()) << image.error().message;
+  EXPECT_EQ(image->warnings, std::vector<std::string>{"layer 0: '/f' appears twice; the later entry wins"});
+  EXPECT_EQ(image->tree.Find("/f")->size, 7u);
+  EXPECT_EQ(Wasted(*image), "/f 5B L0 hidden by L0\n");
+}
+
 }  // namespace
 }  // namespace drydock::image
