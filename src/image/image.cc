@@ -149,6 +149,9 @@ std::string_view ImageFormatName(ImageFormat f) {
 Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, const std::string& what) {
   std::map<std::string, Member> members;
   std::map<std::string, std::string> aliases;  // Legacy layer.tar symlinks to an earlier copy.
+  // All JSON members together (configs, manifests, legacy v1 JSONs) are capped too.
+  constexpr uint64_t kMaxArchiveJsonBytes = 64 << 20;
+  uint64_t json_bytes = 0;
   TarReader outer(source, what);
   for (;;) {
     Result<std::optional<TarEntry>> next = outer.Next();
@@ -173,10 +176,13 @@ Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, 
     if (!head.ok()) return head.error();
     bool is_layer_name = name.size() > 4 && name.substr(name.size() - 4) == ".tar";
     if (!is_layer_name && LooksLikeJson(*head)) {
-      if (e.size > kMaxJsonBytes) {
-        return MakeError(what + ": member '" + name + "' is " + std::to_string(e.size) + " bytes of JSON, more than " +
-                         std::to_string(kMaxJsonBytes));
+      if (e.size > kMaxJsonBytes || json_bytes + e.size > kMaxArchiveJsonBytes) {
+        // Fatal only if a manifest names it (the skipped body is drained by the outer reader).
+        m.layer_error = MakeError(what + ": member '" + name + "' is " + std::to_string(e.size) +
+                                  " bytes of JSON, more than the reader keeps");
+        continue;
       }
+      json_bytes += e.size;
       Result<std::string> bytes = ReadAll(body, kMaxJsonBytes, what + ": " + name);
       if (!bytes.ok()) return bytes.error();
       m.digest = Sha256Of(*bytes);
@@ -216,6 +222,7 @@ Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, 
   bool trust_order = true;
   std::string order_source;
   Member* manifest = find("manifest.json");
+  if (manifest != nullptr && !manifest->json && manifest->layer_error) return *manifest->layer_error;
   if (manifest != nullptr && manifest->json) {
     Result<std::vector<SaveManifestEntry>> entries = ParseSaveManifest(*manifest->json);
     if (!entries.ok()) return entries.error();
@@ -250,6 +257,7 @@ Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, 
     if (!top.ok()) return top.error();
     auto load = [&](const Descriptor& d) -> Result<std::string> {
       Member* m = find(blob_name(d.digest));
+      if (m != nullptr && !m->json && m->layer_error) return *m->layer_error;
       if (m == nullptr || !m->json) return MakeError(what + ": blob " + d.digest + " is not in the archive");
       Result<void> ok = CheckBlob(d.digest, d.size, m->digest, m->size, what + ": blob " + d.digest);
       if (!ok.ok()) return ok.error();
@@ -272,6 +280,7 @@ Result<Image> ReadImageArchive(ByteSource& source, const IndexOptions& options, 
     config_name = blob_name(doc->config->digest);
   }
   Member* config = find(config_name);
+  if (config != nullptr && !config->json && config->layer_error) return *config->layer_error;
   if (config == nullptr || !config->json) return MakeError(what + ": config '" + config_name + "' is not in the archive");
   image.id = DigestString(config->digest);
   // The config's name is its digest in both layouts ("<hex>.json", "blobs/sha256/<hex>").

@@ -407,5 +407,19 @@ TEST(Image, DuplicateEntryInOneLayerWarns) {
   EXPECT_EQ(Wasted(*image), "/f 5B L0 hidden by L0\n");
 }
 
+TEST(Image, OversizedJsonIsFatalOnlyWhenReferenced) {
+  ImageBuilder b = Base();
+  ImageBuilder::SaveOptions big;
+  big.edit_config = [](nlohmann::json& c) { c["config"]["Labels"] = {{"x", std::string(9 << 20, 'x')}}; };
+  std::string message = Read(b.DockerSaveLegacy(big)).error().message;
+  EXPECT_EQ(message.substr(0, 17), "img.tar: member '");
+  EXPECT_EQ(message.substr(message.find("' is ")), "' is 9437496 bytes of JSON, more than the reader keeps");
+  // An unreferenced one is skipped.
+  std::string archive = b.DockerSaveLegacy();
+  archive.resize(archive.size() - 1024);  // Drop the end-of-archive marker, append a member.
+  archive += TarBuilder().File("extra.json", "{" + std::string(9 << 20, ' ') + "}").Finish();
+  EXPECT_TRUE(Read(archive).ok());
+}
+
 }  // namespace
 }  // namespace drydock::image
