@@ -121,12 +121,12 @@ ImageFacts ComputeFacts(const Image& image) {
       if (base.rfind("python", 0) == 0) py.version = base.substr(6);
       if (py.version.find('.') == std::string::npos) py.version.clear();
       if (!py.version.empty()) {
-        for (const char* prefix : {"/usr/lib/python", "/usr/local/lib/python"}) {
-          std::string lib = prefix + py.version;
-          // The stdlib sits beside the interpreter's prefix: /usr/local/bin -> /usr/local/lib.
-          bool local = py.resolved.rfind("/usr/local/", 0) == 0;
-          if (local != (std::string_view(prefix).find("/local/") != std::string_view::npos)) continue;
-          if (!fs.IsDirectory(lib)) continue;
+        // The stdlib sits under the interpreter's prefix: /usr/bin/python3.11 -> /usr/lib/python3.11,
+        // /usr/local/bin -> /usr/local/lib, /opt/conda/bin -> /opt/conda/lib.
+        std::string bin_dir = py.resolved.substr(0, py.resolved.rfind('/'));
+        std::string prefix = bin_dir.substr(0, bin_dir.rfind('/'));
+        std::string lib = prefix + "/lib/python" + py.version;
+        if (fs.IsDirectory(lib)) {
           py.stdlib_dir = lib;
           py.has_ensurepip = fs.IsFile(lib + "/ensurepip/__init__.py");
           py.has_venv = fs.IsFile(lib + "/venv/__init__.py");

@@ -32,7 +32,7 @@ struct PythonFacts {
   std::string path;          // As found ("/usr/bin/python3").
   std::string resolved;      // After symlinks ("/usr/bin/python3.11").
   std::string version;       // From the resolved name ("3.11"), "" if the name carries none.
-  std::string stdlib_dir;    // "/usr/lib/python3.11" or "/usr/local/lib/python3.11", "" if absent.
+  std::string stdlib_dir;    // <prefix>/lib/python<version> for <prefix>/bin/python*, "" if absent.
   bool has_ensurepip = false;
   bool has_venv = false;
   bool externally_managed = false;  // PEP 668 marker in the stdlib dir.
