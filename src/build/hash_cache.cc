@@ -57,7 +57,6 @@ std::string HashCache::Serialize() const {
   std::lock_guard<std::mutex> lock(mu_);
   Json files = Json::object();
   for (const auto& [path, e] : entries_) {
-    if (!e.used) continue;
     files[path] = {{"size", e.size}, {"mtime_ns", e.mtime_ns}, {"inode", e.inode},
                    {"sha256", ToHex(e.digest)}};
   }

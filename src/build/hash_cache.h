@@ -23,8 +23,8 @@ class HashCache {
   // Replaces the entries with those of a hash-cache.json's text; malformed text leaves the
   // cache empty (it is only a cache).
   void Load(const std::string& json_text);
-  // The JSON text to store, entries sorted by path. Only entries used since Load are kept,
-  // so files that left every context drop out.
+  // The JSON text to store, entries sorted by path (every entry: a run that builds only some
+  // targets keeps what the others need).
   std::string Serialize() const;
 
   // SHA-256 of the regular file `path`, whose lstat is `stat`: remembered when path, size,

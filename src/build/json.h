@@ -7,7 +7,8 @@
 
 namespace drydock::build {
 
-using Json = nlohmann::json;
+// Keys keep their insertion order: events read "event", "target", ... first.
+using Json = nlohmann::ordered_json;
 
 }  // namespace drydock::build
 

@@ -81,13 +81,7 @@ class SlotObserver final : public RunObserver {
  public:
   SlotObserver(const std::string& target, Slot& slot, Status& status)
       : target_(target), slot_(slot), status_(status) {}
-  void OnStep(const StepInfo& step) override {
-    {
-      std::lock_guard<std::mutex> lock(slot_.tail_mu);
-      slot_.tail.Add("#step " + step.name + "\n");
-    }
-    status_.Step(target_, step);
-  }
+  void OnStep(const StepInfo& step) override { status_.Step(target_, step); }
   void OnLog(std::string_view bytes) override {
     {
       std::lock_guard<std::mutex> lock(slot_.tail_mu);

@@ -112,21 +112,21 @@ TEST(HashCacheTest, SerializesSortedEntriesAndIgnoresGarbage) {
   ASSERT_TRUE(cache.FileHash(fs, "/a", *fs.Stat("/a")).ok());
   EXPECT_EQ(cache.Serialize(),
             "{\n"
+            " \"version\": 1,\n"
             " \"files\": {\n"
             "  \"/a\": {\n"
-            "   \"inode\": 0,\n"
+            "   \"size\": 1,\n"
             "   \"mtime_ns\": 2,\n"
-            "   \"sha256\": \"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb\",\n"
-            "   \"size\": 1\n"
+            "   \"inode\": 0,\n"
+            "   \"sha256\": \"ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb\"\n"
             "  },\n"
             "  \"/b\": {\n"
-            "   \"inode\": 0,\n"
+            "   \"size\": 1,\n"
             "   \"mtime_ns\": 1,\n"
-            "   \"sha256\": \"3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d\",\n"
-            "   \"size\": 1\n"
+            "   \"inode\": 0,\n"
+            "   \"sha256\": \"3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d\"\n"
             "  }\n"
-            " },\n"
-            " \"version\": 1\n"
+            " }\n"
             "}\n");
   HashCache garbage;
   garbage.Load("not json");
