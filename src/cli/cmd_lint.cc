@@ -17,6 +17,7 @@
 #include "cli/lint_output.h"
 #include "cli/process_env.h"
 #include "lint/config.h"
+#include "lint/project_facts.h"
 #include "lint/registry.h"
 #include "lint/runner.h"
 #include "project/project_loader.h"
@@ -109,6 +110,8 @@ ExitStatus RunLint(const Invocation& invocation) {
   DiagSink problems;
   std::vector<Job> jobs;
   bool unreadable = false;
+  // A target built FROM another target of the project starts from that target's ledger.
+  std::unique_ptr<lint::ProjectFacts> project_facts;
 
   if (!project_files.empty() || (paths.empty() && !fs.IsFile(JoinPath(cwd, "Dockerfile")))) {
     project::LoadOptions options;
@@ -121,6 +124,23 @@ ExitStatus RunLint(const Invocation& invocation) {
       fmt::print(stderr, "drydock: error: {}\n", RelativeToCwd(project.error().message, cwd));
       return ExitStatus::kFailure;
     }
+    std::vector<lint::ProjectImage> images;
+    for (const project::Target& t : project->targets) {
+      lint::ProjectImage image;
+      image.target = t.name;
+      image.tags = t.tags;
+      image.target_stage = t.target_stage;
+      for (const auto& [k, v] : t.args) {
+        if (v) image.build_args.Set(k, *v);
+      }
+      if (t.dockerfile_inline) {
+        image.dockerfile_text = *t.dockerfile_inline;
+      } else if (Result<std::string> text = fs.ReadFile(t.dockerfile); text.ok()) {
+        image.dockerfile_text = std::move(*text);
+      }
+      images.push_back(std::move(image));
+    }
+    project_facts = std::make_unique<lint::ProjectFacts>(std::move(images), lint::BuiltinBaseFacts());
     for (const project::Target& t : project->targets) {
       Job job;
       job.context_dir = t.context;
@@ -177,6 +197,7 @@ ExitStatus RunLint(const Invocation& invocation) {
       file = &sources.Add(shown, std::move(*text));
     }
     lint::LintRequest request;
+    request.bases = project_facts.get();
     request.build_args = job.args;
     request.explain = explain;
     std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
@@ -210,6 +231,7 @@ ExitStatus RunLint(const Invocation& invocation) {
                                                     : dir;
       context->dockerfile = job.path;
       context->fs = &fs;
+      context->guessed = job.context_dir.empty() && context_dir.empty();
       request.build_context = context.get();
       contexts.push_back(std::move(context));
     }

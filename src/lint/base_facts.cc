@@ -116,6 +116,13 @@ bool UbuntuExternallyManaged(const std::string& tag) {
 class BuiltinFacts final : public BaseFacts {
  public:
   std::optional<StageFacts> Lookup(const std::string& image) const override {
+    std::optional<StageFacts> facts = ByName(image);
+    if (facts) facts->origin = BaseOrigin::kBuiltinTable;
+    return facts;
+  }
+
+ private:
+  static std::optional<StageFacts> ByName(const std::string& image) {
     Tag t = SplitImage(image);
     if (t.repo == "debian") return DebianLike("debian", DebianExternallyManaged(t.tag));
     if (t.repo == "ubuntu") return DebianLike("ubuntu", UbuntuExternallyManaged(t.tag.empty() ? "24.04" : t.tag));
@@ -144,7 +151,6 @@ class BuiltinFacts final : public BaseFacts {
     return std::nullopt;
   }
 
- private:
   static StageFacts PythonImage(const std::string& tag) {
     bool alpine = Contains(tag, "alpine");
     StageFacts f;

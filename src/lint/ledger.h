@@ -20,10 +20,20 @@ namespace drydock::lint {
 
 enum class Presence { kUnknown, kAbsent, kPresent };
 
+// Where a stage's starting facts came from.
+enum class BaseOrigin {
+  kNone,           // Unknown image, scratch, or an earlier stage of the same file.
+  kBuiltinTable,   // BuiltinBaseFacts(): known by name.
+  kProjectTarget,  // An image the same project builds (ProjectFacts): its final ledger.
+  kLocalImage,     // Read from an image in the local engine or a `docker save` file.
+};
+
 // What one stage has at one point. Copyable: the ledger keeps one per instruction.
 struct StageFacts {
   bool base_known = false;   // The base image's contents are known (facts table, target, image).
   std::string base;          // The base image as written, ARGs expanded.
+  BaseOrigin origin = BaseOrigin::kNone;
+  std::string project_target;  // With kProjectTarget: the target that builds the base.
   std::string distro;        // "debian", "ubuntu", "alpine", "python" (official image); "" unknown.
   bool system_python_externally_managed = false;  // PEP 668 marker on the distro Python.
   std::set<std::string> packages;  // OS packages installed (base + apt/apk/dnf installs).
@@ -48,11 +58,26 @@ struct StageFacts {
   std::vector<std::string> ActiveVenvs() const;
 };
 
-// Facts about a base image by name, before any instruction runs.
+// Facts about a base image by name, before any instruction runs: the seam through which the
+// ledger learns what a FROM image contains. Providers chain, most precise first, each asking
+// the next (its `fallback`) for images it does not know:
+//   ProjectFacts (lint/project_facts.h): images the same project builds, from their ledgers;
+//   an engine-image provider (to come): images present in the local engine or a `docker save`
+//     file, read with the image reader — commands on PATH (`commands`, from the PATH
+//     directories' entries), Python stdlib modules (`ensurepip_available`), `user`, `env`
+//     (PATH included), `distro` from /etc/os-release, `packages` from the dpkg/apk database;
+//   BuiltinBaseFacts(): the table of common bases by name.
+// An implementation returns a StageFacts with `base_known = true` only when it knows the
+// image's contents (commands absent from `commands` are then taken as absent, so list
+// anything unsure in `uncertain_commands` or set `commands_open`), sets `origin`, and returns
+// nullopt for an image it knows nothing about. Lookup may be called many times with the same
+// name and from several files; it must be deterministic and must not fail (an unreadable
+// image is "unknown").
 class BaseFacts {
  public:
   virtual ~BaseFacts() = default;
-  // Facts for `image` (as written, e.g. "debian:bookworm-slim"), or nullopt when unknown.
+  // Facts for `image` (as written, ARGs expanded, e.g. "debian:bookworm-slim"), or nullopt
+  // when unknown.
   virtual std::optional<StageFacts> Lookup(const std::string& image) const = 0;
 };
 
@@ -66,6 +91,7 @@ class Ledger {
   const StageFacts& Before(size_t index) const { return before_[index]; }
   // Facts at the end of stage `stage`.
   const StageFacts& AtEnd(size_t stage) const { return at_end_[stage]; }
+  size_t stage_count() const { return at_end_.size(); }
 
  private:
   friend Ledger BuildLedger(const dockerfile::Dockerfile&, const dockerfile::StageTable&,
