@@ -5,6 +5,7 @@
 #include "dockerfile/parser.h"
 #include "dockerfile/stage_table.h"
 #include "lint/registry.h"
+#include "lint/shellcheck.h"
 #include "lint/suppressions.h"
 #include "base/strings.h"
 
@@ -73,6 +74,8 @@ std::vector<LintFinding> LintDockerfile(const SourceFile& file, const LintReques
     std::vector<Finding> found = context.TakeFindings();
     raw.insert(raw.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
+
+  if (request.shellcheck) request.shellcheck->Collect(request.shellcheck_key, context, request.config);
 
   std::vector<Pragma> pragmas = ParsePragmas(file, df);
   std::vector<LintFinding> out;
