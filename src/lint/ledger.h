@@ -7,6 +7,8 @@
 #define DRYDOCK_LINT_LEDGER_H_
 
 #include <map>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -28,7 +30,55 @@ enum class BaseOrigin {
   kLocalImage,     // Read from an image in the local engine or a `docker save` file.
 };
 
-// What one stage has at one point. Copyable: the ledger keeps one per instruction.
+// A set of strings that is cheap to copy: an immutable shared base (what the base image
+// brought, ~150 commands) plus the small changes made since. The ledger keeps a StageFacts per
+// instruction and rules replay RUNs on copies, so copies must not duplicate the base.
+class SharedStringSet {
+ public:
+  using Set = std::set<std::string>;
+  SharedStringSet() = default;
+  SharedStringSet(std::initializer_list<std::string> items) { insert(items.begin(), items.end()); }
+  void insert(const std::string& s) {
+    if (removed_.erase(s)) return;
+    if (!InBase(s)) added_.insert(s);
+  }
+  template <typename It>
+  void insert(It begin, It end) {
+    for (; begin != end; ++begin) insert(std::string(*begin));
+  }
+  size_t erase(const std::string& s) {
+    if (added_.erase(s)) return 1;
+    if (InBase(s) && removed_.insert(s).second) return 1;
+    return 0;
+  }
+  size_t count(const std::string& s) const { return added_.count(s) || (InBase(s) && !removed_.count(s)); }
+  bool empty() const { return size() == 0; }
+  size_t size() const { return (base_ ? base_->size() : 0) + added_.size() - removed_.size(); }
+  // The elements, sorted (a copy).
+  Set Items() const {
+    Set out = added_;
+    if (base_) {
+      for (const std::string& s : *base_) {
+        if (!removed_.count(s)) out.insert(s);
+      }
+    }
+    return out;
+  }
+  // Makes the current contents the shared base, so later copies share them.
+  void Freeze() {
+    if (added_.empty() && removed_.empty()) return;
+    base_ = std::make_shared<const Set>(Items());
+    added_.clear();
+    removed_.clear();
+  }
+
+ private:
+  bool InBase(const std::string& s) const { return base_ && base_->count(s); }
+  std::shared_ptr<const Set> base_;
+  Set added_, removed_;
+};
+
+// What one stage has at one point. Copyable (cheaply): the ledger keeps one per instruction.
 struct StageFacts {
   bool base_known = false;   // The base image's contents are known (facts table, target, image).
   std::string base;          // The base image as written, ARGs expanded.
@@ -36,14 +86,14 @@ struct StageFacts {
   std::string project_target;  // With kProjectTarget: the target that builds the base.
   std::string distro;        // "debian", "ubuntu", "alpine", "python" (official image); "" unknown.
   bool system_python_externally_managed = false;  // PEP 668 marker on the distro Python.
-  std::set<std::string> packages;  // OS packages installed (base + apt/apk/dnf installs).
-  std::set<std::string> commands;  // Commands known to resolve on PATH.
+  SharedStringSet packages;  // OS packages installed (base + apt/apk/dnf installs).
+  SharedStringSet commands;  // Commands known to resolve on PATH.
   // Commands the base may or may not have (varies by tag or variant): never asserted absent.
-  std::set<std::string> uncertain_commands;
+  SharedStringSet uncertain_commands;
   // Something put unknown commands on PATH (curl | sh, make install, COPY into a bin dir):
   // absence can no longer be asserted.
   bool commands_open = false;
-  std::set<std::string> pip_packages;         // Normalised names pip installed.
+  SharedStringSet pip_packages;         // Normalised names pip installed.
   std::vector<std::string> venvs;             // Directories created with `-m venv`/virtualenv.
   std::vector<std::string> venvs_created_as_root_in_root_home;
   bool ensurepip_available = false;           // Known only when base_known.

@@ -64,6 +64,22 @@ const ContextFacts* LintContext::Context() const {
   return &facts;
 }
 
+const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) const {
+  if (command_facts_.empty()) command_facts_.resize(dockerfile_.instructions.size());
+  std::optional<std::vector<StageFacts>>& cached = command_facts_[index];
+  if (!cached) {
+    cached.emplace();
+    StageFacts facts = ledger_.Before(index);
+    for (const RunScript& run : Scripts(index)) {
+      for (const ShellCommand& command : run.script.commands) {
+        cached->push_back(facts);
+        ApplyShellCommand(facts, command);
+      }
+    }
+  }
+  return *cached;
+}
+
 size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {
   return static_cast<size_t>(&instruction - dockerfile_.instructions.data());
 }

@@ -97,14 +97,15 @@ class LintContext {
   // command of the same RUN installed counts ("apt-get install -y curl && curl ...").
   template <typename Visit>
   void ForEachCommand(size_t instruction_index, Visit&& visit) const {
-    StageFacts facts = ledger_.Before(instruction_index);
+    const std::vector<StageFacts>& before = FactsBeforeCommands(instruction_index);
+    size_t k = 0;
     for (const RunScript& run : Scripts(instruction_index)) {
-      for (const ShellCommand& command : run.script.commands) {
-        visit(run, command, static_cast<const StageFacts&>(facts));
-        ApplyShellCommand(facts, command);
-      }
+      for (const ShellCommand& command : run.script.commands) visit(run, command, before[k++]);
     }
   }
+  // The facts before each command of the RUN at `instruction_index`, in ForEachCommand's
+  // order; replayed once per file and shared by every rule.
+  const std::vector<StageFacts>& FactsBeforeCommands(size_t instruction_index) const;
   // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
   // or `fallback`.
   std::string Option(const std::string& key, const std::string& fallback) const;
@@ -137,6 +138,7 @@ class LintContext {
   std::vector<std::optional<size_t>> stage_of_;
   const RuleInfo* current_ = nullptr;
   mutable std::optional<ContextFacts> context_facts_;
+  mutable std::vector<std::optional<std::vector<StageFacts>>> command_facts_;
   mutable std::vector<Finding> findings_;
 };
 

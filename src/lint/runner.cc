@@ -51,7 +51,7 @@ std::string DescribeFacts(const SourceFile& file, const dockerfile::Dockerfile& 
           (f.base.empty() ? "(none)" : f.base) + (f.base_known ? " (known" : " (unknown") +
           (f.distro.empty() ? "" : ", " + f.distro) + ")" +
           "; user " + (f.user.empty() ? "?" : f.user) + "; workdir " + f.workdir +
-          "\npackages installed: " + JoinSet(f.packages, 30) +
+          "\npackages installed: " + JoinSet(f.packages.Items(), 30) +
           "\nvenvs: " + (venvs.empty() ? "(none)" : Join(venvs, ", ")) +
           (f.commands_open ? "\ncommands: open (something installed unknown commands)" : "");
   return text;
