@@ -40,7 +40,7 @@ class SharedStringSet {
   SharedStringSet(std::initializer_list<std::string> items) { insert(items.begin(), items.end()); }
   void insert(const std::string& s) {
     if (removed_.erase(s)) return;
-    if (!InBase(s)) added_.insert(s);
+    if (!InBase(s) && added_.insert(s).second && added_.size() > kMaxDelta) Freeze();
   }
   template <typename It>
   void insert(It begin, It end) {
@@ -48,7 +48,10 @@ class SharedStringSet {
   }
   size_t erase(const std::string& s) {
     if (added_.erase(s)) return 1;
-    if (InBase(s) && removed_.insert(s).second) return 1;
+    if (InBase(s) && removed_.insert(s).second) {
+      if (removed_.size() > kMaxDelta) Freeze();
+      return 1;
+    }
     return 0;
   }
   size_t count(const std::string& s) const { return added_.count(s) || (InBase(s) && !removed_.count(s)); }
@@ -73,6 +76,7 @@ class SharedStringSet {
   }
 
  private:
+  static constexpr size_t kMaxDelta = 24;  // Beyond this, copies share a new base.
   bool InBase(const std::string& s) const { return base_ && base_->count(s); }
   std::shared_ptr<const Set> base_;
   Set added_, removed_;
