@@ -96,6 +96,21 @@ TEST(ClientConnectTest, PingAgainAfterTheEngineWentAway) {
             "cannot reach the engine at " + address + ": No such file or directory");
 }
 
+TEST(ClientConnectTest, OverTcp) {
+  FakeEngine engine(FakeEngine::Listen::kTcp);
+  engine.RoutePing("1.41");
+  engine.Route("GET", "/v1.41/images/app/json", [](FakeRequest&, FakeConnection& c) {
+    c.Respond(200, "application/json", R"({"Id":"sha256:cc"})");
+  });
+  std::unique_ptr<Client> client = ConnectOrDie(engine);
+  ASSERT_NE(client, nullptr);
+  Result<std::optional<ImageInfo>> info = client->InspectImage("app");
+  ASSERT_TRUE(info.ok()) << info.error().message;
+  ASSERT_TRUE(info->has_value());
+  EXPECT_EQ((*info)->id, "sha256:cc");
+  EXPECT_EQ(engine.requests().at(1).Header("Host"), engine.address().substr(6));
+}
+
 TEST(ClientConnectTest, TooOldIsAnError) {
   FakeEngine engine;
   engine.RoutePing("1.24");

@@ -1,5 +1,7 @@
 #include "testing/fake_engine.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -113,7 +115,9 @@ bool FakeConnection::ReadChunkedBody(FakeRequest& request,
 bool FakeConnection::ReadBody(FakeRequest& request,
                               const std::function<void(std::string_view)>& on_bytes) {
   if (EqualsIgnoreCaseAscii(request.Header("Transfer-Encoding"), "chunked")) {
-    return ReadChunkedBody(request, on_bytes, static_cast<size_t>(-1));
+    bool ok = ReadChunkedBody(request, on_bytes, static_cast<size_t>(-1));
+    if (on_body_) on_body_(request.body);
+    return ok;
   }
   std::string length = request.Header("Content-Length");
   size_t n = length.empty() ? 0 : std::stoul(length);
@@ -124,11 +128,14 @@ bool FakeConnection::ReadBody(FakeRequest& request,
   if (on_bytes) on_bytes(std::string_view(buffer_).substr(0, n));
   buffer_.erase(0, n);
   body_done_ = true;
+  if (on_body_) on_body_(request.body);
   return true;
 }
 
 bool FakeConnection::ReadSomeBody(FakeRequest& request, size_t n) {
-  return ReadChunkedBody(request, nullptr, n);
+  bool ok = ReadChunkedBody(request, nullptr, n);
+  if (on_body_) on_body_(request.body);
+  return ok;
 }
 
 void FakeConnection::Write(std::string_view raw) {
@@ -179,19 +186,32 @@ bool FakeConnection::WaitForClientClose(int timeout_ms) {
   return false;
 }
 
-FakeEngine::FakeEngine() {
+FakeEngine::FakeEngine(Listen kind) {
   char tmpl[] = "/tmp/drydock-fake-engine-XXXXXX";
   DD_CHECK(mkdtemp(tmpl) != nullptr);
   dir_ = tmpl;
   socket_path_ = dir_ + "/docker.sock";
-  listen_fd_ = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  DD_CHECK(listen_fd_ >= 0);
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  DD_CHECK(socket_path_.size() < sizeof addr.sun_path);
-  std::memcpy(addr.sun_path, socket_path_.c_str(), socket_path_.size() + 1);
-  DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  DD_CHECK(listen(listen_fd_, 16) == 0);
+  if (kind == Listen::kTcp) {
+    listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    DD_CHECK(listen_fd_ >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only.
+    addr.sin_port = 0;
+    DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    DD_CHECK(getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port_ = ntohs(addr.sin_port);
+  } else {
+    listen_fd_ = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    DD_CHECK(listen_fd_ >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    DD_CHECK(socket_path_.size() < sizeof addr.sun_path);
+    std::memcpy(addr.sun_path, socket_path_.c_str(), socket_path_.size() + 1);
+    DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  }
+  DD_CHECK(::listen(listen_fd_, 16) == 0);
   DD_CHECK(pipe(stop_pipe_) == 0);
   acceptor_ = std::thread([this] { AcceptLoop(); });
 }
@@ -294,7 +314,7 @@ void FakeEngine::Serve(int fd) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       index = requests_.size();
-      requests_.push_back(req);  // Visible at once; the body is filled in after the route.
+      requests_.push_back(req);  // Visible at once; the body as the route reads it.
       for (auto it = routes_.rbegin(); it != routes_.rend(); ++it) {
         if (it->first.first == req.method && it->first.second == req.path) {
           route = it->second;
@@ -302,6 +322,10 @@ void FakeEngine::Serve(int fd) {
         }
       }
     }
+    conn.on_body_ = [this, index](const std::string& body) {
+      std::lock_guard<std::mutex> lock(mu_);
+      requests_[index].body = body;
+    };
     if (route) {
       route(req, conn);
     } else {
