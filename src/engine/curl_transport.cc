@@ -6,6 +6,7 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
 #include <cstring>
 #include <mutex>
 #include <string>
@@ -33,11 +34,16 @@ struct Exchange {
   uint64_t body_bytes = 0;   // Taken from the BodySource so far.
   uint64_t last_upload = 0;  // Last value reported to the handler.
 
-  void ReportUpload() {
-    if (body_bytes > last_upload) {
-      last_upload = body_bytes;
-      handler->OnUploadProgress(body_bytes);
-    }
+  std::chrono::steady_clock::time_point last_report{};
+
+  // At most every 100 ms (a live view redraws no faster), and once more at the end (`final`).
+  void ReportUpload(bool final = false) {
+    if (body_bytes <= last_upload) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_report < std::chrono::milliseconds(100)) return;
+    last_report = now;
+    last_upload = body_bytes;
+    handler->OnUploadProgress(body_bytes);
   }
 
   // Returns false when the handler asked to stop.
@@ -105,6 +111,7 @@ size_t OnRead(char* buffer, size_t size, size_t nitems, void* user) {
     return CURL_READFUNC_ABORT;
   }
   ex->body_bytes += *n;
+  if (*n == 0) ex->ReportUpload(/*final=*/true);  // The whole body is out: say so now.
   return *n;
 }
 
@@ -240,7 +247,7 @@ Result<void> CurlTransport::Send(const HttpRequest& request, ResponseHandler& ha
   curl_slist_free_all(headers);
 
   if (ex.cancelled || (cancel != nullptr && cancel->cancelled())) return {};
-  ex.ReportUpload();
+  ex.ReportUpload(/*final=*/true);
   if (ex.handler_stopped) return {};
   if (ex.body_error) return MakeError("request body: " + ex.body_error->message);
   if (code != CURLE_OK) {

@@ -96,6 +96,21 @@ TEST(ClientConnectTest, PingAgainAfterTheEngineWentAway) {
             "cannot reach the engine at " + address + ": No such file or directory");
 }
 
+TEST(ClientConnectTest, OverTcp) {
+  FakeEngine engine(FakeEngine::Listen::kTcp);
+  engine.RoutePing("1.41");
+  engine.Route("GET", "/v1.41/images/app/json", [](FakeRequest&, FakeConnection& c) {
+    c.Respond(200, "application/json", R"({"Id":"sha256:cc"})");
+  });
+  std::unique_ptr<Client> client = ConnectOrDie(engine);
+  ASSERT_NE(client, nullptr);
+  Result<std::optional<ImageInfo>> info = client->InspectImage("app");
+  ASSERT_TRUE(info.ok()) << info.error().message;
+  ASSERT_TRUE(info->has_value());
+  EXPECT_EQ((*info)->id, "sha256:cc");
+  EXPECT_EQ(engine.requests().at(1).Header("Host"), engine.address().substr(6));
+}
+
 TEST(ClientConnectTest, TooOldIsAnError) {
   FakeEngine engine;
   engine.RoutePing("1.24");
@@ -609,6 +624,58 @@ TEST(ClientEventsTest, StreamsAWindow) {
   ASSERT_NE(sent, nullptr);
   EXPECT_EQ(QueryText(*sent),
             "since=1700000000\nuntil=1700000100\nfilters={\"type\":[\"image\"]}\n");
+}
+
+TEST(ClientImageTest, Push) {
+  FakeEngine engine;
+  engine.RoutePing("1.41");
+  engine.Route("POST", "/v1.41/images/localhost:5000/team/app/push",
+               [](FakeRequest& req, FakeConnection& c) {
+    if (req.Query().at(0).second == "denied") {
+      StreamInPieces(c,
+                     "{\"status\":\"The push refers to repository [localhost:5000/team/app]\"}\r\n"
+                     "{\"errorDetail\":{\"message\":\"denied: requested access to the resource "
+                     "is denied\"},\"error\":\"denied: requested access to the resource is "
+                     "denied\"}\r\n",
+                     13);
+      return;
+    }
+    StreamInPieces(c,
+                   "{\"status\":\"The push refers to repository [localhost:5000/team/app]\"}\r\n"
+                   "{\"status\":\"Preparing\",\"progressDetail\":{},\"id\":\"5f70bf18a086\"}\r\n"
+                   "{\"status\":\"Pushing\",\"progressDetail\":{\"current\":512,\"total\":"
+                   "1024},\"progress\":\"[==>  ]\",\"id\":\"5f70bf18a086\"}\r\n"
+                   "{\"status\":\"Pushed\",\"progressDetail\":{},\"id\":\"5f70bf18a086\"}\r\n"
+                   "{\"status\":\"v2: digest: sha256:0123abcd size: 527\"}\r\n"
+                   "{\"progressDetail\":{},\"aux\":{\"Tag\":\"v2\",\"Digest\":"
+                   "\"sha256:0123abcd\",\"Size\":527}}\r\n",
+                   11);
+  });
+  std::unique_ptr<Client> client = ConnectOrDie(engine);
+  ASSERT_NE(client, nullptr);
+  std::string lines;
+  Result<std::string> digest =
+      client->PushImage("localhost:5000/team/app:v2", R"({"username":"u","password":"p"})",
+                        [&](std::string_view line) { lines += std::string(line) + "\n"; });
+  ASSERT_TRUE(digest.ok()) << digest.error().message;
+  EXPECT_EQ(*digest, "sha256:0123abcd");
+  EXPECT_EQ(lines,
+            "The push refers to repository [localhost:5000/team/app]\n"
+            "5f70bf18a086: Preparing\n"
+            "5f70bf18a086: Pushed\n"
+            "v2: digest: sha256:0123abcd size: 527\n");
+  const std::vector<FakeRequest> all = engine.requests();
+  const FakeRequest* sent = FindRequest(all, "/v1.41/images/localhost:5000/team/app/push");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(QueryText(*sent), "tag=v2\n");
+  // base64url of {"username":"u","password":"p"}, with padding.
+  EXPECT_EQ(sent->Header("X-Registry-Auth"), "eyJ1c2VybmFtZSI6InUiLCJwYXNzd29yZCI6InAifQ==");
+
+  Result<std::string> denied = client->PushImage("localhost:5000/team/app:denied", "");
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().message,
+            "push of localhost:5000/team/app:denied: denied: requested access to the resource "
+            "is denied");
 }
 
 TEST(ClientImageTest, ImportImage) {

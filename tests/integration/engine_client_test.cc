@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -95,6 +96,28 @@ std::string ReadBusybox() {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// True once no process on this machine has `marker` in its command line (the build's RUN
+// shell runs in the host's process table under the engine), polling for up to 20 s.
+bool NoProcessMentions(const std::string& marker) {
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    bool found = false;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+      const std::string name = entry.path().filename();
+      if (name.empty() || name[0] < '0' || name[0] > '9') continue;
+      std::ifstream in(entry.path() / "cmdline", std::ios::binary);
+      std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (cmdline.find(marker) != std::string::npos && std::to_string(getpid()) != name) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
 }
 
 class EngineIntegrationTest : public ::testing::Test {
@@ -283,7 +306,10 @@ TEST_F(EngineIntegrationTest, CancelARunningBuild) {
   req.tags = {*prefix_ + "-cancel:1"};
   req.builder = BuilderChoice::kBuildKit;
   req.no_cache = true;
-  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started && sleep 60\n"));
+  // A RUN text of its own: BuildKit merges identical steps of concurrent builds (ctest runs
+  // these tests in parallel) and streams the shared step's output to one of them only.
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started cancel " +
+                                *prefix_ + " && sleep 60\n"));
   class CancelOnLog final : public testing::RecordingObserver {
    public:
     explicit CancelOnLog(CancelToken& c) : cancel_(c) {}
@@ -303,6 +329,8 @@ TEST_F(EngineIntegrationTest, CancelARunningBuild) {
   Result<std::optional<ImageInfo>> info = client_->InspectImage(*prefix_ + "-cancel:1");
   ASSERT_TRUE(info.ok());
   EXPECT_FALSE(info->has_value());
+  // The engine took the closed connection as the cancellation: the RUN is gone.
+  EXPECT_TRUE(NoProcessMentions("started cancel " + *prefix_));
 }
 
 // The engine vanishing mid-build (here: a proxy in front of it cutting every connection, which
@@ -318,7 +346,8 @@ TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
   req.tags = {*prefix_ + "-lost:1"};
   req.builder = BuilderChoice::kBuildKit;
   req.no_cache = true;
-  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started && sleep 60\n"));
+  StringBodySource body(Context("FROM " + *prefix_ + "-busybox\nRUN echo started lost " +
+                                *prefix_ + " && sleep 60\n"));
   class SeverOnLog final : public BuildObserver {
    public:
     explicit SeverOnLog(testing::EngineProxy& p) : proxy_(p) {}
@@ -335,6 +364,7 @@ TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
   EXPECT_EQ(r.error().message, "lost the connection to the engine at " + proxy.address() +
                                    ": transfer closed with outstanding read data remaining");
   EXPECT_LT(seconds, 30.0);  // Not a speed check: a hang would take the full 60 s or forever.
+  EXPECT_TRUE(NoProcessMentions("started lost " + *prefix_));
   // Later requests find nothing listening.
   Result<PingInfo> ping = (*c)->Ping();
   ASSERT_FALSE(ping.ok());

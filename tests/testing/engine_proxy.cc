@@ -98,6 +98,9 @@ void EngineProxy::OnResponseBytes(std::function<void(const std::string&)> callba
 
 void EngineProxy::Sever() {
   if (severed_.exchange(true)) return;
+  // The name goes first and synchronously: a connect right after Sever() must fail the way it
+  // does with no engine (ENOENT), not reach a listener that is about to close.
+  unlink(socket_path_.c_str());
   char c = 1;
   (void)!write(stop_pipe_[1], &c, 1);
   std::lock_guard<std::mutex> lock(mu_);
@@ -124,9 +127,7 @@ void EngineProxy::AcceptLoop() {
       workers_.emplace_back([this, fd] { Pump(fd); });
     }
   }
-  // New connects fail from now on, as with a dead engine.
   close(listen_fd_);
-  unlink(socket_path_.c_str());
 }
 
 void EngineProxy::Pump(int client_fd) {

@@ -1,5 +1,7 @@
 #include "testing/fake_engine.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/socket.h>
@@ -179,19 +181,32 @@ bool FakeConnection::WaitForClientClose(int timeout_ms) {
   return false;
 }
 
-FakeEngine::FakeEngine() {
+FakeEngine::FakeEngine(Listen kind) {
   char tmpl[] = "/tmp/drydock-fake-engine-XXXXXX";
   DD_CHECK(mkdtemp(tmpl) != nullptr);
   dir_ = tmpl;
   socket_path_ = dir_ + "/docker.sock";
-  listen_fd_ = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  DD_CHECK(listen_fd_ >= 0);
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  DD_CHECK(socket_path_.size() < sizeof addr.sun_path);
-  std::memcpy(addr.sun_path, socket_path_.c_str(), socket_path_.size() + 1);
-  DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  DD_CHECK(listen(listen_fd_, 16) == 0);
+  if (kind == Listen::kTcp) {
+    listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    DD_CHECK(listen_fd_ >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 only.
+    addr.sin_port = 0;
+    DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    DD_CHECK(getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    port_ = ntohs(addr.sin_port);
+  } else {
+    listen_fd_ = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    DD_CHECK(listen_fd_ >= 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    DD_CHECK(socket_path_.size() < sizeof addr.sun_path);
+    std::memcpy(addr.sun_path, socket_path_.c_str(), socket_path_.size() + 1);
+    DD_CHECK(bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  }
+  DD_CHECK(::listen(listen_fd_, 16) == 0);
   DD_CHECK(pipe(stop_pipe_) == 0);
   acceptor_ = std::thread([this] { AcceptLoop(); });
 }

@@ -68,14 +68,18 @@ using FakeRoute = std::function<void(FakeRequest&, FakeConnection&)>;
 
 class FakeEngine {
  public:
-  FakeEngine();  // Listens on a fresh socket under the temp directory.
+  enum class Listen { kUnix, kTcp };
+  // Listens on a fresh unix socket under the temp directory, or on 127.0.0.1:<free port>.
+  explicit FakeEngine(Listen listen = Listen::kUnix);
   ~FakeEngine();  // Stops accepting, closes every connection, joins the threads.
   FakeEngine(const FakeEngine&) = delete;
   FakeEngine& operator=(const FakeEngine&) = delete;
 
   const std::string& socket_path() const { return socket_path_; }
-  // "unix://<socket_path>".
-  std::string address() const { return "unix://" + socket_path_; }
+  // "unix://<socket_path>" or "tcp://127.0.0.1:<port>".
+  std::string address() const {
+    return port_ != 0 ? "tcp://127.0.0.1:" + std::to_string(port_) : "unix://" + socket_path_;
+  }
 
   // Serves `method` `path` (exact path, query ignored) with `route`. Later routes win.
   void Route(std::string method, std::string path, FakeRoute route);
@@ -91,6 +95,7 @@ class FakeEngine {
 
   std::string dir_;
   std::string socket_path_;
+  int port_ = 0;
   int listen_fd_ = -1;
   int stop_pipe_[2] = {-1, -1};
   std::thread acceptor_;
