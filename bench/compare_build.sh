@@ -3,7 +3,8 @@
 #   drydock build, cold and no-change; the sequential `docker build` phase script
 #   (bench/build-seq.sh); Debian's docker-compose `build` and `build --parallel`, cold and
 #   no-change. Prints each time (no-change: median of RUNS) and the ratios.
-# "Cold" = the example's images removed first (the imported base stays); "no-change" = an
+# "Cold" = the example's images and the layer cache they leave removed first (the imported base
+# stays; dangling images newer than it are removed, see clean()); "no-change" = an
 # immediate rebuild with nothing changed. Works on a copy of the example in a temp dir.
 # Usage: bench/compare_build.sh [RUNS]     (needs build/drydock and a Docker engine)
 set -euo pipefail
@@ -25,8 +26,15 @@ compose=(docker-compose -p pipeline -f docker-compose.yml --profile bases)
 tags=(base-cpu:latest base-cuda:latest base-ml:cuda pipeline/demux:latest pipeline/tmdb:latest
       pipeline/pre-ner:latest pipeline/post-ner:latest pipeline/subtitle-gen:latest
       pipeline/mux:latest pipeline/vad:cuda pipeline/diarization:cuda pipeline/asr:cuda)
+# Children before parents: removing a tag also removes its untagged parent layers only once no
+# other image stands on them, so the reverse build order leaves no layer cache behind.
+# Images that lost their tag to a rebuild (dangling, newer than the base) hold the classic
+# builder's layer cache too, so they go as well: a cold build here runs every step.
 clean() {
-  docker rmi -f "${tags[@]}" >/dev/null 2>&1 || true
+  local i
+  for ((i = ${#tags[@]} - 1; i >= 0; i--)); do docker rmi -f "${tags[i]}" >/dev/null 2>&1 || true; done
+  docker image ls -q --filter dangling=true --filter since=debian:bookworm-slim |
+    xargs -r docker rmi >/dev/null 2>&1 || true
   rm -rf .drydock
 }
 now() { date +%s.%N; }

@@ -9,13 +9,11 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/inspect_engine.h"
 #include "cli/inspect_output.h"
 #include "image/open_image.h"
 
 namespace drydock::cli {
-
-// Defined in inspect_engine.cc: streams `name` from the engine into the image reader.
-Result<image::Image> ReadImageFromEngine(const std::string& name, const image::IndexOptions& options);
 
 ExitStatus RunInspect(const Invocation& invocation) {
   CLI::App app("Read an image offline and show its config, layers and where its bytes go.", invocation.program);

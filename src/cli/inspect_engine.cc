@@ -1,6 +1,8 @@
 // The bridge from an image name to the image reader: the engine's GET /images/{name}/get is
 // streamed through a pipe into the docker save reader (image::ReadImageFromProducer), so the
 // archive is never held whole nor written to disk.
+#include "cli/inspect_engine.h"
+
 #include <string>
 
 #include "base/file_system.h"

@@ -173,6 +173,7 @@ std::string InspectToText(const Image& image, const InspectView& view) {
     if (py.has_ensurepip) notes.push_back("ensurepip");
     if (py.has_venv) notes.push_back("venv");
     if (py.externally_managed) notes.push_back("externally managed");
+    if (!py.venv_dir.empty()) notes.push_back("venv " + py.venv_dir);
     if (!py.version.empty() && py.stdlib_dir.empty()) notes.push_back("no stdlib dir");
     out += fmt::format("python:      {}{} ({})\n", py.path, py.resolved == py.path ? "" : " -> " + py.resolved,
                        fmt::join(notes, ", "));
@@ -247,7 +248,7 @@ std::string InspectToJson(const Image& image, const InspectView& view) {
   Json pythons = Json::array();
   for (const image::PythonFacts& py : facts.pythons) {
     pythons.push_back({{"path", py.path}, {"resolved", py.resolved}, {"version", py.version}, {"stdlib_dir", py.stdlib_dir},
-                       {"ensurepip", py.has_ensurepip}, {"venv", py.has_venv}, {"externally_managed", py.externally_managed}});
+                       {"ensurepip", py.has_ensurepip}, {"venv", py.has_venv}, {"externally_managed", py.externally_managed}, {"venv_dir", py.venv_dir}});
   }
   j["facts"] = {{"user", user}, {"path", facts.path_dirs}, {"shell", facts.shell}, {"pythons", pythons}};
   Json layers = Json::array();

@@ -133,6 +133,8 @@ ImageFacts ComputeFacts(const Image& image) {
           py.externally_managed = fs.IsFile(lib + "/EXTERNALLY-MANAGED");
         }
       }
+      std::string venv = dir.substr(0, dir.rfind('/'));
+      if (!venv.empty() && fs.IsFile(venv + "/pyvenv.cfg")) py.venv_dir = venv;
       f.pythons.push_back(std::move(py));
     }
   }

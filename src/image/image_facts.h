@@ -35,7 +35,8 @@ struct PythonFacts {
   std::string stdlib_dir;    // <prefix>/lib/python<version> for <prefix>/bin/python*, "" if absent.
   bool has_ensurepip = false;
   bool has_venv = false;
-  bool externally_managed = false;  // PEP 668 marker in the stdlib dir.
+  bool externally_managed = false;  // PEP 668 marker in the stdlib dir (a venv's pip ignores it).
+  std::string venv_dir;      // "/opt/venv" when `path` is <dir>/bin/python* and <dir>/pyvenv.cfg exists.
 };
 
 struct ImageFacts {

@@ -73,8 +73,10 @@ void MergedTree::EnsureParent(const std::string& path, int layer, LayerStats& st
   auto it = nodes_.find(path);
   if (it != nodes_.end() && it->second.type == EntryType::kDirectory) return;
   EnsureParent(ParentOf(path), layer, stats);
+  int added = layer;
   if (it != nodes_.end()) {
     // A non-directory in a lower layer is replaced by the directory this layer's entries need.
+    added = it->second.added_layer;
     Release(it->second.content, layer);
     nodes_.erase(it);
     changes_.back().push_back({path, ChangeKind::kChanged, EntryType::kDirectory, 0});
@@ -85,7 +87,7 @@ void MergedTree::EnsureParent(const std::string& path, int layer, LayerStats& st
   }
   Node dir;
   dir.implicit = true;
-  dir.added_layer = layer;
+  dir.added_layer = added;
   dir.changed_layer = layer;
   nodes_.emplace(path, dir);
 }

@@ -124,6 +124,9 @@ Result<std::optional<TarEntry>> TarReader::Next() {
       ended_ = true;
       return std::optional<TarEntry>();
     }
+    if (*n != kBlock && first_) {
+      return MakeError(what_ + ": not a tar archive (" + std::to_string(*n) + " bytes)");
+    }
     if (*n != kBlock) return MakeError(what_ + ": unexpected end of stream inside a tar header");
     if (AllZero(h, kBlock)) {
       if (extension > 0) return MakeError(what_ + ": extension header not followed by an entry");
@@ -141,8 +144,10 @@ Result<std::optional<TarEntry>> TarReader::Next() {
       ssum += static_cast<signed char>(c);
     }
     if (!stored || (*stored != usum && static_cast<int64_t>(*stored) != ssum)) {
+      if (first_) return MakeError(what_ + ": not a tar archive (no valid tar header at the start)");
       return MakeError(what_ + ": invalid tar header (checksum mismatch)");
     }
+    first_ = false;
     std::optional<uint64_t> size = ParseNumber(h + 124, 12);
     if (!size) return MakeError(what_ + ": invalid size field in a tar header");
     if (*size > (uint64_t{1} << 40)) return MakeError(what_ + ": entry size " + std::to_string(*size) + " is absurd");

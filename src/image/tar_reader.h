@@ -65,6 +65,7 @@ class TarReader {
   LimitedByteSource body_;
   uint64_t padding_ = 0;
   bool ended_ = false;
+  bool first_ = true;  // No header read yet: a failure means "not a tar at all".
 };
 
 }  // namespace drydock::image

@@ -95,6 +95,8 @@ TEST(ImageFacts, UserPathPythonAndCommands) {
   EXPECT_FALSE(facts.pythons[0].has_ensurepip);
   EXPECT_TRUE(facts.pythons[0].has_venv);
   EXPECT_TRUE(facts.pythons[0].externally_managed);
+  EXPECT_EQ(facts.pythons[0].venv_dir, "/opt/venv");
+  EXPECT_EQ(facts.pythons[1].venv_dir, "");
   EXPECT_EQ(facts.pythons[1].path, "/usr/bin/python3");
   EXPECT_EQ(facts.pythons[2].path, "/usr/bin/python3.11");
   std::optional<CommandLookup> pip = LookupCommand(image, facts, "pip");

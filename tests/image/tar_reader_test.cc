@@ -54,7 +54,10 @@ TEST(TarReader, HostileHeaders) {
   std::string tar = TarBuilder().File("f", "data").Finish();
   std::string bad_sum = tar;
   bad_sum[0] = 'g';
-  EXPECT_EQ(List(bad_sum), "error: t.tar: invalid tar header (checksum mismatch)\n");
+  EXPECT_EQ(List(bad_sum), "error: t.tar: not a tar archive (no valid tar header at the start)\n");
+  std::string two = TarBuilder().File("f", "data").File("g", "").Finish();
+  two[1024] = 'h';
+  EXPECT_EQ(List(two), "file f 420 0:0 4 [data]\nerror: t.tar: invalid tar header (checksum mismatch)\n");
   EXPECT_EQ(List(tar.substr(0, 700)), "file f 420 0:0 4 [data]\nerror: t.tar: unexpected end of stream\n");
   EXPECT_EQ(List(tar.substr(0, 514)),
             "file f 420 0:0 4 [t.tar: body of 'f': unexpected end of stream (2 bytes missing)]\n"
