@@ -245,6 +245,11 @@ Result<Version> Version::Parse(std::string_view text) {
     message += std::string("expected ") + parser.expected() + " at end of input";
     return MakeError(std::move(message));
   }
+  // A separator is only wrong because of what follows it: point at that instead.
+  char c = text[pos];
+  if ((c == '.' || c == '-' || c == '_') && pos + 1 < text.size() && *parser.expected() == '\0') {
+    ++pos;
+  }
   message += "unexpected " + DescribeChar(text, pos) + " at position " + std::to_string(pos + 1);
   if (*parser.expected() != '\0') message += std::string(" (expected ") + parser.expected() + ")";
   return MakeError(std::move(message));

@@ -83,7 +83,8 @@ TEST(VersionTest, ErrorsSayWhichCharacterIsWrong) {
   EXPECT_EQ(ErrorOf("vv1.0"),
             "invalid version 'vv1.0': unexpected 'v' at position 2 (expected a release number)");
   EXPECT_EQ(ErrorOf("1.0\x01"), "invalid version '1.0\x01': unexpected \\x01 at position 4");
-  EXPECT_EQ(ErrorOf("1.\xd9\xa1"), "invalid version '1.\xd9\xa1': unexpected '.' at position 2");
+  EXPECT_EQ(ErrorOf("1.\xd9\xa1"), "invalid version '1.\xd9\xa1': unexpected U+0661 at position 3");
+  EXPECT_EQ(ErrorOf("1.0-x"), "invalid version '1.0-x': unexpected 'x' at position 5");
   EXPECT_FALSE(Version::TryParse("1.0 2").has_value());
 }
 
