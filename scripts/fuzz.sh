@@ -39,7 +39,7 @@ src, out = sys.argv[1], sys.argv[2]
 for name in ("versions", "specifier_parse", "marker_parse", "requirements"):
     for i, line in enumerate(open(f"{src}/{name}.jsonl", encoding="utf-8")):
         if i % 10 == 0:
-            open(f"{out}/{name}-{i}", "w", encoding="utf-8").write(json.loads(line)["input"])
+            open(f"{out}/{name}-{i}", "w", encoding="utf-8", errors="replace").write(json.loads(line)["input"])
 PY
       fi ;;
   esac
