@@ -336,6 +336,42 @@ Version Version::BaseOnly() const {
   return v;
 }
 
+// ---- Hashing --------------------------------------------------------------------------------
+
+namespace {
+
+void Mix(size_t& h, size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
+
+void MixNumber(size_t& h, const Number& n) {
+  if (n.fits_uint64()) {
+    Mix(h, std::hash<uint64_t>{}(n.value()));
+  } else {
+    Mix(h, 0x5bd1e995);  // Big numbers are rare: hash them all alike, equality decides.
+  }
+}
+
+}  // namespace
+
+size_t Version::Hash() const {
+  size_t h = 0;
+  MixNumber(h, epoch_);
+  for (size_t i = 0; i < release_significant_; ++i) MixNumber(h, release_[i]);
+  Mix(h, pre_ ? static_cast<size_t>(pre_->kind) + 1 : 0);
+  if (pre_) MixNumber(h, pre_->number);
+  Mix(h, post_ ? 1 : 0);
+  if (post_) MixNumber(h, *post_);
+  Mix(h, dev_ ? 1 : 0);
+  if (dev_) MixNumber(h, *dev_);
+  for (const LocalSegment& s : local_) {
+    if (s.numeric) {
+      MixNumber(h, s.number);
+    } else {
+      Mix(h, std::hash<std::string>{}(s.text));
+    }
+  }
+  return h;
+}
+
 // ---- Ordering -------------------------------------------------------------------------------
 
 namespace {

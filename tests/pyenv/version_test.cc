@@ -72,6 +72,13 @@ TEST(VersionTest, Ordering) {
   EXPECT_LT(V("1.18446744073709551615"), V("1.18446744073709551616"));
 }
 
+TEST(VersionTest, HashFollowsEquality) {
+  std::hash<Version> hash;
+  EXPECT_EQ(hash(V("1.0")), hash(V("1.0.0")));
+  EXPECT_EQ(hash(V("1.0+ABC.00")), hash(V("1.0+abc.0")));
+  EXPECT_NE(hash(V("1.0")), hash(V("1.1")));
+}
+
 TEST(VersionTest, ErrorsSayWhichCharacterIsWrong) {
   EXPECT_EQ(ErrorOf(""), "invalid version '': empty");
   EXPECT_EQ(ErrorOf("french toast"),
