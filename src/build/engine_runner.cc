@@ -94,7 +94,18 @@ class ObserverBridge final : public engine::BuildObserver {
   void OnLog(const engine::LogEvent& e) override {
     // The classic builder prints each step's header into the stream too; the step event has
     // already said it.
+    // It arrives as one message, with its newline in the next one or in the same.
     if (!last_step_.empty() && e.data == last_step_ + "\n") return;
+    if (!last_step_.empty() && e.data == last_step_) {
+      skip_newline_ = true;
+      return;
+    }
+    bool newline_only = e.data == "\n";
+    if (skip_newline_ && newline_only) {
+      skip_newline_ = false;
+      return;
+    }
+    skip_newline_ = false;
     observer_.OnLog(e.data);
   }
   void OnWarning(const engine::WarningEvent& e) override {
@@ -105,6 +116,7 @@ class ObserverBridge final : public engine::BuildObserver {
   RunObserver& observer_;
   uint64_t total_;
   std::string last_step_;
+  bool skip_newline_ = false;
 };
 
 bool IsUrl(const std::string& context) {
