@@ -118,8 +118,7 @@ ExitStatus RunBuild(const Invocation& invocation) {
   Result<std::unique_ptr<engine::Client>> client =
       engine::Client::Connect(engine::MakeCurlTransport(*endpoint));
   if (!client.ok()) {
-    fmt::print(stderr, "drydock: error: cannot reach the Docker engine at {}: {}\n",
-               endpoint->ToString(), client.error().message);
+    fmt::print(stderr, "drydock: error: {}\n", client.error().message);
     return ExitStatus::kFailure;
   }
   if (jobs <= 0) jobs = std::max(1, build::EngineCpuCount(**client));
