@@ -31,6 +31,14 @@ for target in "$build_dir"/fuzz/*_fuzzer; do
         find "$corpus/buildkit-parser" "$corpus/real-dockerfiles" -name Dockerfile -size -16k |
           head -300 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-16)"; done
       fi ;;
+    engine_stream_fuzzer)
+      # Recorded engine streams, prefixed with the mode byte (1 classic, 2 BuildKit).
+      for f in tests/engine/testdata/classic-*.stream; do
+        { printf '\001'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done
+      for f in tests/engine/testdata/buildkit-*.stream; do
+        { printf '\002'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done ;;
   esac
   log="$build_dir/$name.log"
   echo "fuzz: $name for ${seconds}s"

@@ -272,6 +272,21 @@ Result<std::unique_ptr<Client>> Client::Connect(std::unique_ptr<Transport> trans
   return std::unique_ptr<Client>(new Client(std::move(transport), std::move(info), negotiated));
 }
 
+Result<PingInfo> Client::Ping() {
+  HttpRequest request;
+  request.method = "HEAD";
+  request.target = "/_ping";
+  Result<BufferedResponse> r = Exchange(*transport_, request);
+  if (!r.ok()) return r.error();
+  if (r->head.status != 200) return HttpError(*r);
+  PingInfo info;
+  info.api_version = r->head.Header("Api-Version").value_or("");
+  info.builder_version = r->head.Header("Builder-Version").value_or("");
+  info.os_type = r->head.Header("OSType").value_or("");
+  info.experimental = r->head.Header("Docker-Experimental").value_or("") == "true";
+  return info;
+}
+
 BuilderKind Client::ResolveBuilder(BuilderChoice choice) const {
   switch (choice) {
     case BuilderChoice::kBuildKit:
@@ -339,7 +354,10 @@ Result<BuildResult> Client::Build(const BuildRequest& req, BodySource& context_t
     result.status = BuildResult::Status::kCancelled;
     return result;
   }
-  if (!sent.ok()) return sent.error();
+  // An engine that rejects the request early may close while the context is still going up;
+  // a complete {"message"} answer is then the result, not the broken upload.
+  bool answered = handler.status >= 400 && ParseJson(handler.error_body).has_value();
+  if (!sent.ok() && !answered) return sent.error();
   if (handler.decode_error) return *handler.decode_error;
   if (handler.status != 200) {
     result.status = BuildResult::Status::kFailed;
@@ -424,6 +442,94 @@ Result<void> Client::RemoveImage(std::string_view name, bool force, bool missing
   if (r->head.status == 404 && missing_ok) return {};
   if (r->head.status != 200) return HttpError(*r);
   return {};
+}
+
+namespace {
+
+// URL-safe base64 with padding (Go's base64.URLEncoding), as the engine decodes auth headers.
+std::string Base64Url(std::string_view in) {
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  size_t i = 0;
+  for (; i + 3 <= in.size(); i += 3) {
+    uint32_t v = (static_cast<uint8_t>(in[i]) << 16) | (static_cast<uint8_t>(in[i + 1]) << 8) |
+                 static_cast<uint8_t>(in[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) out.push_back(kAlphabet[(v >> shift) & 63]);
+  }
+  size_t rest = in.size() - i;
+  if (rest > 0) {
+    uint32_t v = static_cast<uint8_t>(in[i]) << 16;
+    if (rest == 2) v |= static_cast<uint8_t>(in[i + 1]) << 8;
+    out.push_back(kAlphabet[(v >> 18) & 63]);
+    out.push_back(kAlphabet[(v >> 12) & 63]);
+    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> Client::PushImage(std::string_view reference, std::string_view registry_auth,
+                                      const std::function<void(std::string_view)>& on_status,
+                                      const CancelToken* cancel) {
+  std::string_view repo = reference;
+  std::string_view tag = "latest";
+  size_t colon = reference.rfind(':');
+  size_t slash = reference.rfind('/');
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
+    repo = reference.substr(0, colon);
+    tag = reference.substr(colon + 1);
+  }
+  HttpRequest request;
+  request.method = "POST";
+  request.target = "/v" + api_version_ + "/images/" + PathEscape(repo) + "/push?tag=" +
+                   UrlEncode(tag);
+  request.headers.emplace_back("X-Registry-Auth",
+                               Base64Url(registry_auth.empty() ? "{}" : registry_auth));
+  std::string digest;
+  std::optional<std::string> stream_error;
+  JsonLinesHandler handler([&](const Json& m) {
+    if (auto d = m.find("errorDetail"); d != m.end() && d->is_object()) {
+      if (!stream_error) stream_error = JsonString(*d, "message");
+      return true;
+    }
+    if (auto e = m.find("error"); e != m.end() && e->is_string()) {
+      if (!stream_error) stream_error = e->get<std::string>();
+      return true;
+    }
+    std::string status = JsonString(m, "status");
+    // "<tag>: digest: sha256:... size: N" ends a successful push.
+    if (size_t at = status.find("digest: sha256:"); at != std::string::npos) {
+      size_t start = at + 8;
+      digest = status.substr(start, status.find(' ', start) - start);
+    }
+    bool ticking = false;
+    if (auto pd = m.find("progressDetail"); pd != m.end() && pd->is_object()) {
+      ticking = pd->contains("current");
+    }
+    if (on_status && !status.empty() && !ticking) {
+      std::string id = JsonString(m, "id");
+      on_status(id.empty() ? status : id + ": " + status);
+    }
+    return true;
+  });
+  Result<void> sent = transport_->Send(request, handler, cancel);
+  if (cancel != nullptr && cancel->cancelled()) return MakeError("push cancelled");
+  if (!sent.ok()) return sent.error();
+  if (handler.status != 200) {
+    return MakeError("engine: " + ErrorMessageFromBody(handler.error_body) + " (HTTP " +
+                     std::to_string(handler.status) + ")");
+  }
+  if (handler.error) return *handler.error;
+  if (stream_error) return MakeError("push of " + std::string(reference) + ": " + *stream_error);
+  Result<void> finished = handler.splitter.Finish();
+  if (!finished.ok()) return finished.error();
+  if (digest.empty()) {
+    return MakeError("push of " + std::string(reference) + ": the engine reported no digest");
+  }
+  return digest;
 }
 
 Result<void> Client::SaveImage(std::string_view name, const ByteSink& sink,

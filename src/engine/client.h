@@ -1,5 +1,5 @@
 // drydock's Docker Engine API client: version negotiation, builds with a streamed context,
-// image inspect / tag / save / import / remove, and the event stream. It knows nothing of
+// image inspect / tag / push / save / import / remove, and the event stream. It knows nothing of
 // graphs or projects (it depends on base/ only) and talks HTTP through the Transport seam;
 // MakeCurlTransport (curl_transport.h) is the real one.
 //
@@ -138,6 +138,11 @@ class Client {
 
   Result<VersionInfo> Version();
 
+  // HEAD /_ping again: ok while the engine answers. After a failed build, this tells an engine
+  // that went away (a stopping dockerd may end running builds with an in-stream
+  // "context canceled" error instead of dropping the connection) from a build that failed.
+  Result<PingInfo> Ping();
+
   // POST /build with `context_tar` streamed as the body (chunked), progress and steps to
   // `observer`. Cancelling `cancel` (from any thread) closes the connection, which the engine
   // takes as the build's cancellation, and returns kCancelled promptly. Failures of the build
@@ -154,6 +159,16 @@ class Client {
 
   // DELETE /images/{name}; `force` untags even if used; returns ok on 404 when `missing_ok`.
   Result<void> RemoveImage(std::string_view name, bool force, bool missing_ok);
+
+  // POST /images/{repo}/push?tag=: pushes `reference` ("registry/repo:tag"; the tag defaults
+  // to latest). `registry_auth` is the X-Registry-Auth JSON ({"username","password",
+  // "serveraddress"} or {"identitytoken"}); empty sends "{}". Status lines ("Preparing",
+  // "Pushed", ...) go to `on_status` as "<id>: <status>" when given. Returns the pushed
+  // manifest digest ("sha256:..."). Errors reported inside the stream under HTTP 200 (no
+  // registry, denied) are Errors too.
+  Result<std::string> PushImage(std::string_view reference, std::string_view registry_auth,
+                                const std::function<void(std::string_view)>& on_status = nullptr,
+                                const CancelToken* cancel = nullptr);
 
   // GET /images/{name}/get: the docker-save tar, streamed into `sink` as it arrives.
   Result<void> SaveImage(std::string_view name, const ByteSink& sink,

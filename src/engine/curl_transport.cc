@@ -6,6 +6,8 @@
 
 #include <curl/curl.h>
 
+#include <chrono>
+#include <cstring>
 #include <mutex>
 #include <string>
 
@@ -29,7 +31,20 @@ struct Exchange {
   bool handler_stopped = false;
   bool cancelled = false;
   std::optional<Error> body_error;
-  curl_off_t last_upload = 0;
+  uint64_t body_bytes = 0;   // Taken from the BodySource so far.
+  uint64_t last_upload = 0;  // Last value reported to the handler.
+
+  std::chrono::steady_clock::time_point last_report{};
+
+  // At most every 100 ms (a live view redraws no faster), and once more at the end (`final`).
+  void ReportUpload(bool final = false) {
+    if (body_bytes <= last_upload) return;
+    auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_report < std::chrono::milliseconds(100)) return;
+    last_report = now;
+    last_upload = body_bytes;
+    handler->OnUploadProgress(body_bytes);
+  }
 
   // Returns false when the handler asked to stop.
   bool DeliverHead() {
@@ -95,19 +110,19 @@ size_t OnRead(char* buffer, size_t size, size_t nitems, void* user) {
     ex->body_error = n.error();
     return CURL_READFUNC_ABORT;
   }
+  ex->body_bytes += *n;
+  if (*n == 0) ex->ReportUpload(/*final=*/true);  // The whole body is out: say so now.
   return *n;
 }
 
-int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t ulnow) {
+// curl's own upload count includes the chunked framing; the handler wants body bytes.
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   auto* ex = static_cast<Exchange*>(user);
   if (ex->cancel != nullptr && ex->cancel->cancelled()) {
     ex->cancelled = true;
     return 1;
   }
-  if (ulnow > ex->last_upload) {
-    ex->last_upload = ulnow;
-    ex->handler->OnUploadProgress(static_cast<uint64_t>(ulnow));
-  }
+  ex->ReportUpload();
   return 0;
 }
 
@@ -224,17 +239,27 @@ Result<void> CurlTransport::Send(const HttpRequest& request, ResponseHandler& ha
     }
     curl_multi_poll(multi, nullptr, 0, 100, nullptr);
   }
+  long os_errno = 0;
+  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
   curl_multi_remove_handle(multi, easy);  // Closes the connection (FORBID_REUSE).
   curl_multi_cleanup(multi);
   curl_easy_cleanup(easy);
   curl_slist_free_all(headers);
 
   if (ex.cancelled || (cancel != nullptr && cancel->cancelled())) return {};
+  ex.ReportUpload(/*final=*/true);
   if (ex.handler_stopped) return {};
   if (ex.body_error) return MakeError("request body: " + ex.body_error->message);
   if (code != CURLE_OK) {
     std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
     if (ex.head.status == 0) {
+      // curl words a failed unix-socket connect as "Failed to connect to localhost port 80";
+      // the system's reason (no such file, connection refused) says more.
+      if ((code == CURLE_COULDNT_CONNECT || code == CURLE_OPERATION_TIMEDOUT) && os_errno != 0) {
+        detail = std::strerror(static_cast<int>(os_errno));
+      } else if (code == CURLE_OPERATION_TIMEDOUT) {
+        detail = "no answer within " + std::to_string(options_.connect_timeout_ms) + " ms";
+      }
       return MakeError("cannot reach the engine at " + endpoint_.ToString() + ": " + detail);
     }
     return MakeError("lost the connection to the engine at " + endpoint_.ToString() + ": " +

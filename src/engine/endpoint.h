@@ -41,8 +41,10 @@ struct EngineEndpoint {
 // The process environment, as a map (cli/ builds it from environ; tests write it inline).
 using Environment = std::map<std::string, std::string>;
 
-// Parses one DOCKER_HOST-style address: unix:///path, tcp://host[:port] (port defaults to 2375,
-// or 2376 with TLS), a bare "/path" is unix. ssh:// and npipe:// are errors ("not supported").
+// Parses one DOCKER_HOST-style address: unix:///path (unix:// alone: the default socket),
+// tcp://host[:port] (port defaults to 2375, or 2376 with TLS; [v6] in brackets; a trailing
+// path is ignored), http:// and https:// (TLS with system CAs unless `tls` says otherwise), a
+// bare "/path" is unix. ssh:// and npipe:// are errors ("not supported").
 Result<EngineEndpoint> ParseEngineAddress(std::string_view address,
                                           const std::optional<TlsConfig>& tls);
 

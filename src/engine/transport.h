@@ -78,7 +78,8 @@ class ResponseHandler {
   virtual bool OnHead(const HttpResponseHead& head) = 0;
   // Body bytes, de-chunked, in arbitrary pieces. Returning false aborts (Send returns ok).
   virtual bool OnBody(std::string_view data) = 0;
-  // Request body bytes handed to the socket so far (monotonic; called at most ~10 times/s).
+  // Request body bytes taken from the BodySource so far: monotonic, at most every 100 ms,
+  // and once with the full count when the body ends.
   virtual void OnUploadProgress(uint64_t bytes_sent) {}
 };
 
