@@ -131,7 +131,10 @@ TEST(EngineRunnerTest, BuildsWithTheHashLabelThenFindsItUpToDateWithoutABuildReq
   }
   EXPECT_EQ(query, std::string("t=") + kTag + "\ndockerfile=Dockerfile\nlabels=<labels>\n"
                    "forcerm=1\nversion=1\n");
-  EXPECT_EQ(f.stored_label.size(), 64u);
+  {
+    std::lock_guard<std::mutex> lock(f.mu);
+    EXPECT_EQ(f.stored_label.size(), 64u);
+  }
   // The body is the context tar: Dockerfile and app.py, whole blocks, two zero blocks last.
   EXPECT_EQ(build.body.size() % 512, 0u);
   EXPECT_NE(build.body.find("app.py"), std::string::npos);
