@@ -171,6 +171,26 @@ TEST(EngineRunnerTest, AFailedStepNamesItsDockerfileLineAndExitCode) {
   EXPECT_EQ(r.exit_code, 1);
 }
 
+TEST(EngineRunnerTest, AnInlineDockerfileTravelsInTheTarUnderItsOwnName) {
+  Fixture f;
+  project::Target& t = f.project.targets[0];
+  t.dockerfile.clear();
+  t.dockerfile_inline = "FROM busybox\nCOPY app.py /\n";
+  RunResult r = f.Run();
+  ASSERT_EQ(r.status, RunResult::Status::kBuilt) << r.message;
+  FakeRequest build;
+  for (const FakeRequest& req : f.engine.requests()) {
+    if (req.path == "/v1.41/build") build = req;
+  }
+  std::string dockerfile;
+  for (const auto& [key, value] : build.Query()) {
+    if (key == "dockerfile") dockerfile = value;
+  }
+  EXPECT_EQ(dockerfile.rfind(".drydock-dockerfile.", 0), 0u) << dockerfile;
+  EXPECT_NE(build.body.find(dockerfile), std::string::npos);
+  EXPECT_NE(build.body.find("FROM busybox\nCOPY app.py /\n"), std::string::npos);
+}
+
 TEST(EngineRunnerTest, AnEngineThatDropsTheBuildIsLost) {
   Fixture f;
   f.drop_build = true;
