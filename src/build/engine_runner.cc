@@ -94,7 +94,18 @@ class ObserverBridge final : public engine::BuildObserver {
   void OnLog(const engine::LogEvent& e) override {
     // The classic builder prints each step's header into the stream too; the step event has
     // already said it.
+    // It arrives as one message, with its newline in the next one or in the same.
     if (!last_step_.empty() && e.data == last_step_ + "\n") return;
+    if (!last_step_.empty() && e.data == last_step_) {
+      skip_newline_ = true;
+      return;
+    }
+    bool newline_only = e.data == "\n";
+    if (skip_newline_ && newline_only) {
+      skip_newline_ = false;
+      return;
+    }
+    skip_newline_ = false;
     observer_.OnLog(e.data);
   }
   void OnWarning(const engine::WarningEvent& e) override {
@@ -105,6 +116,7 @@ class ObserverBridge final : public engine::BuildObserver {
   RunObserver& observer_;
   uint64_t total_;
   std::string last_step_;
+  bool skip_newline_ = false;
 };
 
 bool IsUrl(const std::string& context) {
@@ -122,17 +134,21 @@ EngineRunner::EngineRunner(engine::Client& client, const graph::BuildGraph& grap
 RunResult EngineRunner::Run(const BuildJob& job, RunObserver& observer, CancelToken& cancel) {
   const graph::Node& node = graph_.nodes()[nodes_[job.index]];
   const project::Target& target = *node.target;
-  if (target.dockerfile_inline) return Failed("dockerfile_inline is not supported by drydock build yet");
   if (IsUrl(target.context)) return Failed("remote build contexts are not supported: " + target.context);
   const std::string context_dir = CleanPath(target.context);
   const std::string prefix = context_dir == "/" ? "/" : context_dir + "/";
-  if (target.dockerfile.compare(0, prefix.size(), prefix) != 0) {
-    return Failed("the Dockerfile " + target.dockerfile + " lies outside the context " +
-                  context_dir + " (not supported yet)");
-  }
-  const std::string dockerfile_rel = target.dockerfile.substr(prefix.size());
-  Result<std::string> dockerfile_text = fs_.ReadFile(target.dockerfile);
+  Result<std::string> dockerfile_text =
+      target.dockerfile_inline ? Result<std::string>(*target.dockerfile_inline)
+                               : fs_.ReadFile(target.dockerfile);
   if (!dockerfile_text.ok()) return Failed(dockerfile_text.error().message);
+  // A Dockerfile inside the context is named by its path there. One that is not (inline, or
+  // outside the context directory) is added to the tar under a name of its own, as docker
+  // build does; its bytes are in the input hash either way.
+  const bool dockerfile_added = target.dockerfile_inline ||
+                                target.dockerfile.compare(0, prefix.size(), prefix) != 0;
+  const std::string dockerfile_rel =
+      dockerfile_added ? ".drydock-dockerfile." + ToHex(Sha256Of(*dockerfile_text)).substr(0, 12)
+                       : target.dockerfile.substr(prefix.size());
 
   const engine::BuilderKind builder = client_.ResolveBuilder(options_.builder);
   const bool classic = builder == engine::BuilderKind::kClassic;
@@ -206,6 +222,7 @@ RunResult EngineRunner::Run(const BuildJob& job, RunObserver& observer, CancelTo
 
   // The walk's entries are what the client sends; `context` is what the daemon keeps.
   buildcontext::ContextTarReader tar(fs_, context_dir, context->walk.entries);
+  if (dockerfile_added) tar.AddMemoryFile(dockerfile_rel, *dockerfile_text);
   TarBody body(tar);
   ObserverBridge bridge(observer, tar.TotalSize());
   engine::CancelToken engine_cancel;
@@ -231,7 +248,7 @@ RunResult EngineRunner::Run(const BuildJob& job, RunObserver& observer, CancelTo
       r.failing_step = built->failure.step_name;
       r.exit_code = built->failure.exit_code;
       const engine::StepName& step = built->failure.step;
-      if (step.index > 0) {
+      if (step.index > 0 && !target.dockerfile_inline) {
         SourceFile file(target.dockerfile, *dockerfile_text);
         dockerfile::Dockerfile parsed = dockerfile::Parse(file);
         std::optional<uint32_t> line = StepLine(parsed, built->builder == engine::BuilderKind::kClassic,

@@ -151,12 +151,15 @@ std::string StepStateName(StepInfo::State state) {
   return "started";
 }
 
-Json ReportJson(const TargetReport& r) {
-  Json j = {{"target", r.target},
-            {"result", std::string(TargetResultJsonName(r.result))},
-            {"duration_ms", static_cast<int64_t>(std::llround(r.seconds * 1000))},
-            {"image_id", r.image_id},
-            {"reason", r.reason}};
+// A target's outcome; with `event`, as that event (the "event" key first).
+Json ReportJson(const TargetReport& r, const char* event = nullptr) {
+  Json j = Json::object();
+  if (event != nullptr) j["event"] = event;
+  j["target"] = r.target;
+  j["result"] = std::string(TargetResultJsonName(r.result));
+  j["duration_ms"] = static_cast<int64_t>(std::llround(r.seconds * 1000));
+  j["image_id"] = r.image_id;
+  j["reason"] = r.reason;
   if (r.size >= 0) j["size"] = r.size;
   if (r.result == TargetResult::kFailed) {
     j["failing_step"] = r.run.failing_step;
@@ -192,9 +195,7 @@ class JsonPrinter final : public Status {
     if (auto rest = lines_.Flush(r.target)) {
       EmitLocked({{"event", "log"}, {"target", r.target}, {"text", *rest}});
     }
-    Json j = ReportJson(r);
-    j["event"] = "finished";
-    EmitLocked(j);
+    EmitLocked(ReportJson(r, "finished"));
   }
   void Summary(const BuildSummary& s) override {
     Json targets = Json::array();

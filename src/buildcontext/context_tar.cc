@@ -107,6 +107,16 @@ ContextTarReader::ContextTarReader(const FileSystem& fs, std::string context_dir
                  entries_.end());
 }
 
+void ContextTarReader::AddMemoryFile(std::string path, std::string content, uint32_t mode) {
+  ContextEntry entry;
+  entry.path = path;
+  entry.type = DirectoryEntry::Type::kFile;
+  entry.size = content.size();
+  entries_.push_back(std::move(entry));
+  memory_files_.emplace_back(std::move(path), std::move(content));
+  memory_modes_.push_back(mode);
+}
+
 uint64_t ContextTarReader::TotalSize() const {
   uint64_t total = 2 * kBlock;
   for (const ContextEntry& entry : entries_) {
@@ -126,9 +136,18 @@ Result<void> ContextTarReader::LoadNext() {
     finished_ = true;
     return {};
   }
-  const ContextEntry& entry = entries_[next_++];
+  const size_t index = next_++;
+  const ContextEntry& entry = entries_[index];
+  const size_t first_memory = entries_.size() - memory_files_.size();
   std::string full = JoinPath(context_dir_, entry.path);
   EntryHeader h = Describe(entry);
+  if (index >= first_memory) {
+    const std::string& content = memory_files_[index - first_memory].second;
+    pending_ += Header(h.name, '0', memory_modes_[index - first_memory], content.size(), 0, "");
+    pending_ += content;
+    pending_.resize(Padded(pending_.size()), '\0');
+    return {};
+  }
   uint32_t mode = entry.type == DirectoryEntry::Type::kDirectory ? 0755
                   : entry.type == DirectoryEntry::Type::kSymlink ? 0777
                                                                  : 0644;

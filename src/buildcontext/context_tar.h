@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/file_system.h"
@@ -23,6 +24,10 @@ class ContextTarReader {
   ContextTarReader(const FileSystem& fs, std::string context_dir,
                    std::vector<ContextEntry> entries);
 
+  // Appends a regular file held in memory after the walked entries (a Dockerfile that is not
+  // in the context: inline, or outside the context directory, as docker build sends it).
+  void AddMemoryFile(std::string path, std::string content, uint32_t mode = 0644);
+
   // Fills up to `size` bytes; 0 at the end. An Error when a file cannot be read or changed
   // size since the walk ("<path>: changed while sending the context").
   Result<size_t> Read(char* buffer, size_t size);
@@ -36,6 +41,8 @@ class ContextTarReader {
   const FileSystem& fs_;
   std::string context_dir_;
   std::vector<ContextEntry> entries_;
+  std::vector<std::pair<std::string, std::string>> memory_files_;  // path, content
+  std::vector<uint32_t> memory_modes_;
   size_t next_ = 0;
   std::string pending_;  // Bytes produced but not yet read.
   size_t pending_offset_ = 0;

@@ -118,8 +118,7 @@ ExitStatus RunBuild(const Invocation& invocation) {
   Result<std::unique_ptr<engine::Client>> client =
       engine::Client::Connect(engine::MakeCurlTransport(*endpoint));
   if (!client.ok()) {
-    fmt::print(stderr, "drydock: error: cannot reach the Docker engine at {}: {}\n",
-               endpoint->ToString(), client.error().message);
+    fmt::print(stderr, "drydock: error: {}\n", client.error().message);
     return ExitStatus::kFailure;
   }
   if (jobs <= 0) jobs = std::max(1, build::EngineCpuCount(**client));
@@ -160,7 +159,10 @@ ExitStatus RunBuild(const Invocation& invocation) {
   build::WriteFileAtomically(state_dir + "/hash-cache.json", hash_cache.Serialize());
 
   if (summary.interrupted) return ExitStatus::kInterrupted;
-  if (summary.engine_lost) return ExitStatus::kFailure;
+  if (summary.engine_lost) {
+    fmt::print(stderr, "drydock: error: lost the engine: {}\n", summary.engine_error);
+    return ExitStatus::kFailure;
+  }
   bool all_ok = summary.Count(build::TargetResult::kFailed) == 0 &&
                 summary.Count(build::TargetResult::kSkipped) == 0;
   return all_ok ? ExitStatus::kOk : ExitStatus::kFindings;

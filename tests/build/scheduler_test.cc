@@ -283,3 +283,64 @@ TEST(SchedulerTest, LogPathsAndTailsAreKept) {
 
 }  // namespace
 }  // namespace drydock::build
+
+namespace drydock::build {
+namespace {
+
+// base → fast, base → slow: the plan's remaining costs become priorities, and measured
+// durations override x-drydock: cost.
+TEST(ScheduleFromPlanTest, PrioritiesAreRemainingCriticalPathCostsWithMeasuredDurationsFirst) {
+  MemoryFileSystem fs;
+  project::Project p;
+  p.name = "p";
+  p.directory = "/p";
+  auto add = [&](const std::string& name, const std::string& dockerfile, double cost) {
+    fs.Write("/p/" + name + "/Dockerfile", dockerfile);
+    project::Target t;
+    t.name = name;
+    t.context = "/p/" + name;
+    t.dockerfile = "/p/" + name + "/Dockerfile";
+    t.tags = {name + ":latest"};
+    t.drydock.cost = cost;
+    p.targets.push_back(t);
+    p.default_targets.push_back(name);
+  };
+  add("base", "FROM debian\n", 2);
+  add("fast", "FROM base:latest\n", 1);
+  add("slow", "FROM base:latest\n", 5);
+  SourceFileSet sources;
+  DiagSink sink;
+  Result<graph::BuildGraph> g = graph::BuildGraphFromProject(p, fs, sources, sink);
+  ASSERT_TRUE(g.ok()) << g.error().message;
+
+  graph::PlanOptions options;
+  Result<graph::Plan> plan = graph::MakePlan(*g, options);
+  ASSERT_TRUE(plan.ok());
+  std::vector<ScheduleTarget> s = ScheduleFromPlan(*g, *plan);
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].name, "base");
+  EXPECT_EQ(s[0].priority, 7);
+  EXPECT_EQ(s[1].name, "fast");
+  EXPECT_EQ(s[1].parents, std::vector<size_t>{0});
+  EXPECT_EQ(s[1].priority, 1);
+  EXPECT_EQ(s[2].priority, 5);
+
+  options.measured_costs = {{"fast", 30}, {"base", 10}};
+  plan = graph::MakePlan(*g, options);
+  ASSERT_TRUE(plan.ok());
+  s = ScheduleFromPlan(*g, *plan);
+  EXPECT_EQ(s[0].priority, 40);
+  EXPECT_EQ(s[1].priority, 30);
+  EXPECT_EQ(s[2].priority, 5);
+
+  // One job: after base, fast (now the longer path) goes first.
+  ManualClock clock;
+  FakeRunner runner(&clock);
+  RecordingStatus status;
+  CancelToken interrupt;
+  RunSchedule(s, SchedulerOptions{}, runner, status, clock, interrupt);
+  EXPECT_EQ(runner.started(), (std::vector<std::string>{"base", "fast", "slow"}));
+}
+
+}  // namespace
+}  // namespace drydock::build

@@ -88,6 +88,19 @@ TEST(ContextTarTest, ReadsBackWithModesSymlinksAndLongPaths) {
   EXPECT_EQ(Drain(big, 1 << 20), tar);
 }
 
+TEST(ContextTarTest, MemoryFilesComeAfterTheWalkedEntries) {
+  MemoryFileSystem fs;
+  fs.Write("/ctx/a", "A");
+  ContextTarReader reader(fs, "/ctx", {{"a", DirectoryEntry::Type::kFile, 1, ""}});
+  reader.AddMemoryFile(".drydock-dockerfile.0123", "FROM scratch\n");
+  uint64_t total = reader.TotalSize();
+  std::string tar = Drain(reader, 333);
+  EXPECT_EQ(tar.size(), total);
+  EXPECT_EQ(Listing(tar),
+            "file a 644 1 0 0:0 \"A\"\n"
+            "file .drydock-dockerfile.0123 644 13 0 0:0 \"FROM scratch\n\"\n");
+}
+
 TEST(ContextTarTest, EmptyContextIsTwoZeroBlocks) {
   MemoryFileSystem fs;
   ContextTarReader reader(fs, "/ctx", {});
