@@ -183,16 +183,27 @@ RunResult EngineRunner::Run(const BuildJob& job, RunObserver& observer, CancelTo
   inputs.target_stage = target.target_stage;
   inputs.platform = target.platforms.empty() ? "" : target.platforms.front();
   inputs.parents = job.parents;
-  Result<std::string> hash = ComputeInputHash(fs_, cache_, inputs);
-  if (!hash.ok()) return Failed(hash.error().message);
-
-  const std::string tag = PrimaryTag(node);
   auto lost = [](const Error& e) {
     RunResult r;
     r.status = RunResult::Status::kEngineLost;
     r.message = e.message;
     return r;
   };
+  // Images no target builds (FROM debian:bookworm-slim) are inputs as much as the parents: a
+  // re-imported or re-pulled base must rebuild what stands on it. An absent one is hashed as
+  // absent, so its arrival rebuilds too.
+  std::set<std::string> seen_externals;
+  for (const graph::ExternalImage& external : graph_.externals()) {
+    if (external.target != nodes_[job.index] || !seen_externals.insert(external.ref).second) continue;
+    if (external.ref == "scratch") continue;
+    Result<std::optional<engine::ImageInfo>> info = client_.InspectImage(external.ref);
+    if (!info.ok()) return lost(info.error());
+    inputs.parents.push_back({external.ref, *info ? (*info)->id : std::string("absent")});
+  }
+  Result<std::string> hash = ComputeInputHash(fs_, cache_, inputs);
+  if (!hash.ok()) return Failed(hash.error().message);
+
+  const std::string tag = PrimaryTag(node);
   if (!options_.force) {
     Result<std::optional<engine::ImageInfo>> existing = client_.InspectImage(tag);
     if (!existing.ok()) return lost(existing.error());

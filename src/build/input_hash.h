@@ -1,7 +1,7 @@
 // A target's input hash: SHA-256 over everything that decides what its build produces — the
 // Dockerfile bytes, the context files the build sees after .dockerignore (path, type, mode,
 // size, content; symlink targets), the build args, the target stage, the platform and the
-// parents' image IDs. Stored as the image label kInputHashLabel; a tagged image carrying the
+// parents' image IDs (targets of the project, and external base images). Stored as the image label kInputHashLabel; a tagged image carrying the
 // same value is up to date. Modification times are deliberately left out: a touch alone does
 // not rebuild.
 #ifndef DRYDOCK_BUILD_INPUT_HASH_H_

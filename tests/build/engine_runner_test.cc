@@ -37,6 +37,7 @@ struct Fixture {
                              "{\"aux\":{\"ID\":\"" + kImageId + "\"}}\r\n"
                              "{\"stream\":\"Successfully built cccccccccccc\\n\"}\r\n";
   bool drop_build = false;
+  std::string base_id;  // Of the external base image busybox; empty: not in the engine.
 
   Fixture() {
     fs.Write("/p/app/Dockerfile", "FROM busybox\nCOPY app.py /\nRUN false\n");
@@ -70,6 +71,14 @@ struct Fixture {
                              "\"Config\":{\"Labels\":{\"org.drydock.input-hash\":\"" +
                                  stored_label + "\"}}}");
                  });
+    engine.Route("GET", "/v1.41/images/busybox/json", [this](FakeRequest&, FakeConnection& c) {
+      std::lock_guard<std::mutex> lock(mu);
+      if (base_id.empty()) {
+        c.Respond(404, "application/json", R"({"message":"No such image"})");
+      } else {
+        c.Respond(200, "application/json", "{\"Id\":\"" + base_id + "\",\"Size\":5}");
+      }
+    });
     engine.Route("GET", "/v1.41/images/" + kImageId + "/json", [](FakeRequest&, FakeConnection& c) {
       c.Respond(200, "application/json", "{\"Id\":\"" + kImageId + "\",\"Size\":1234}");
     });
@@ -150,6 +159,26 @@ TEST(EngineRunnerTest, BuildsWithTheHashLabelThenFindsItUpToDateWithoutABuildReq
   EXPECT_EQ(f.Run(/*force=*/true).status, RunResult::Status::kBuilt);
   EXPECT_EQ(f.BuildRequests(), 2);
   f.fs.Write("/p/app/app.py", "print(2)\n");
+  EXPECT_EQ(f.Run().status, RunResult::Status::kBuilt);
+  EXPECT_EQ(f.BuildRequests(), 3);
+}
+
+// The external base is an input: importing it (absent -> present) or replacing it rebuilds; an
+// unchanged base keeps the target up to date.
+TEST(EngineRunnerTest, AChangedExternalBaseImageRebuilds) {
+  Fixture f;
+  ASSERT_EQ(f.Run().status, RunResult::Status::kBuilt);
+  EXPECT_EQ(f.Run().status, RunResult::Status::kUpToDate);
+  {
+    std::lock_guard<std::mutex> lock(f.mu);
+    f.base_id = "sha256:" + std::string(64, '1');
+  }
+  EXPECT_EQ(f.Run().status, RunResult::Status::kBuilt);
+  EXPECT_EQ(f.Run().status, RunResult::Status::kUpToDate);
+  {
+    std::lock_guard<std::mutex> lock(f.mu);
+    f.base_id = "sha256:" + std::string(64, '2');
+  }
   EXPECT_EQ(f.Run().status, RunResult::Status::kBuilt);
   EXPECT_EQ(f.BuildRequests(), 3);
 }
