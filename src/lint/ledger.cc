@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "dockerfile/instructions.h"
 #include "dockerfile/word_expander.h"
+#include "lint/command_facts.h"
 #include "lint/run_scripts.h"
 
 namespace drydock::lint {
@@ -150,6 +151,9 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     }
     ApplyShellCommand(f, inner);
     return;
+  }
+  if (std::optional<PipInstall> pip = ParsePipInstall(c); pip && pip->user) {
+    if (f.user == "root" || f.user == "0" || f.user.empty()) f.pip_user_install_as_root = true;
   }
   if (name == "apt-get" || name == "apt" || name == "aptitude") {
     size_t install = FindWord(c, "install");

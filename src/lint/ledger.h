@@ -100,6 +100,8 @@ struct StageFacts {
   SharedStringSet pip_packages;         // Normalised names pip installed.
   std::vector<std::string> venvs;             // Directories created with `-m venv`/virtualenv.
   std::vector<std::string> venvs_created_as_root_in_root_home;
+  // `pip install --user` ran as root: the packages are in /root/.local (mode 700 home).
+  bool pip_user_install_as_root = false;
   bool ensurepip_available = false;           // Known only when base_known.
   std::string user = "root";                  // Effective USER ("" when unknown).
   std::string workdir = "/";
