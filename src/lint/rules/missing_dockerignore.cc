@@ -21,7 +21,7 @@ class MissingDockerignore final : public Rule {
                                         : context.build_context()->dockerfile) +
                            ".dockerignore";
       context.Report(source.instruction->span,
-                     "COPY of `" + source.word->value +
+                     Keyword(*source.instruction) + " of `" + source.word->value +
                          "` takes the whole build context and there is no .dockerignore (nor " +
                          beside +
                          "): add one that excludes what the image does not need (.git, venvs, "
