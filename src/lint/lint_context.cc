@@ -65,6 +65,11 @@ const ContextFacts* LintContext::Context() const {
 }
 
 const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) const {
+  size_t commands = 0;
+  for (const RunScript& run : Scripts(index)) commands += run.script.commands.size();
+  const std::vector<StageFacts>& recorded = ledger_.BeforeCommands(index);
+  if (recorded.size() == commands) return recorded;
+  // A ledger built from other scripts than these (never in LintDockerfile): replay.
   if (command_facts_.empty()) command_facts_.resize(dockerfile_.instructions.size());
   std::optional<std::vector<StageFacts>>& cached = command_facts_[index];
   if (!cached) {
@@ -78,6 +83,14 @@ const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) co
     }
   }
   return *cached;
+}
+
+std::vector<std::vector<const ShellScript*>> LintContext::ParsedScripts() const {
+  std::vector<std::vector<const ShellScript*>> out(scripts_.size());
+  for (size_t i = 0; i < scripts_.size(); ++i) {
+    for (const RunScript& run : scripts_[i]) out[i].push_back(&run.script);
+  }
+  return out;
 }
 
 size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {
