@@ -52,13 +52,21 @@ const ContextFacts* LintContext::Context() const {
   if (dockerfile.rfind(dir + "/", 0) == 0) dockerfile = dockerfile.substr(dir.size() + 1);
   Result<buildcontext::BuildContext> sent =
       buildcontext::ComputeBuildContext(fs, dir, dockerfile, buildcontext::Walker::kBuildKit);
-  Result<buildcontext::ContextWalk> all = buildcontext::WalkContext(fs, dir, {}, buildcontext::Walker::kBuildKit);
-  if (!sent.ok() || !all.ok()) {
-    facts.error = !sent.ok() ? sent.error().message : all.error().message;
+  if (!sent.ok()) {
+    facts.error = sent.error().message;
     return &facts;
   }
   facts.sent = std::move(*sent);
-  facts.all = std::move(all->entries);
+  if (!facts.sent.ignore_file && !facts.sent.walk.failure) {
+    facts.all = facts.sent.walk.entries;  // Nothing excluded: the walk is the whole directory.
+  } else {
+    Result<buildcontext::ContextWalk> all = buildcontext::WalkContext(fs, dir, {}, buildcontext::Walker::kBuildKit);
+    if (!all.ok()) {
+      facts.error = all.error().message;
+      return &facts;
+    }
+    facts.all = std::move(all->entries);
+  }
   for (const buildcontext::ContextEntry& e : facts.sent.context) facts.sent_paths.insert(e.path);
   for (const buildcontext::ContextEntry& e : facts.all) facts.all_paths.insert(e.path);
   return &facts;

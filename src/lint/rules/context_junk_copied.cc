@@ -60,10 +60,11 @@ std::optional<Junk> Classify(const ContextEntry& entry, const ContextFacts& fact
 class ContextJunkCopied final : public Rule {
  public:
   void Check(const LintContext& context) const override {
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
+    if (!context.build_context()) return;
     std::vector<LocalSource> sources = LocalSources(context);
     if (sources.empty()) return;
+    const ContextFacts* facts = context.Context();
+    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
     uint64_t archive_min = std::stoull(context.Option("archive-min-bytes", "1048576"));
     // Sizes and file counts of every directory, for the message.
     std::map<std::string, std::pair<uint64_t, size_t>> totals;

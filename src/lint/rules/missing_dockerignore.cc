@@ -12,10 +12,12 @@ namespace {
 class MissingDockerignore final : public Rule {
  public:
   void Check(const LintContext& context) const override {
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.ignore_file) return;
+    if (!context.build_context()) return;
     for (const LocalSource& source : LocalSources(context)) {
       if (!IsBroad(source)) continue;
+      // Walked only when a broad COPY makes the answer matter.
+      const ContextFacts* facts = context.Context();
+      if (!facts || !facts->error.empty() || facts->sent.ignore_file) return;
       std::string beside = BaseName(context.build_context()->dockerfile.empty()
                                         ? std::string("Dockerfile")
                                         : context.build_context()->dockerfile) +
