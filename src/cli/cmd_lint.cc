@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -196,6 +197,7 @@ ExitStatus RunLint(const Invocation& invocation) {
   }
 
   std::map<std::string, lint::LintConfig> configs;  // By config file path.
+  std::map<std::string, std::string> config_of_dir;  // Directory → nearest .drydock.yaml ("" none).
   std::vector<std::unique_ptr<lint::BuildContext>> contexts;
   std::vector<LintedFile> results;
   std::vector<std::optional<Severity>> thresholds;  // Parallel to results.
@@ -223,7 +225,20 @@ ExitStatus RunLint(const Invocation& invocation) {
     request.build_args = job.args;
     request.explain = explain;
     std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
-    std::string config_path = lint::FindConfigFile(dir, fs);
+    // Memoised per directory: many Dockerfiles share the same ancestors.
+    std::function<std::string(const std::string&)> find_config = [&](const std::string& d) -> std::string {
+      std::string clean = CleanPath(d);
+      auto it = config_of_dir.find(clean);
+      if (it != config_of_dir.end()) return it->second;
+      std::string found;
+      if (std::string candidate = JoinPath(clean, ".drydock.yaml"); fs.IsFile(candidate)) {
+        found = candidate;
+      } else if (clean != "/" && clean != ".") {
+        found = find_config(DirName(clean));
+      }
+      return config_of_dir[clean] = found;
+    };
+    std::string config_path = find_config(dir);
     if (!config_path.empty()) {
       if (!configs.count(config_path)) {
         Result<std::string> text = fs.ReadFile(config_path);

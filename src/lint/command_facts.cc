@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 
 #include "base/file_system.h"
 
@@ -10,10 +11,7 @@ namespace drydock::lint {
 
 namespace {
 
-std::string_view BaseNameOf(std::string_view word) {
-  size_t slash = word.rfind('/');
-  return slash == std::string_view::npos ? word : word.substr(slash + 1);
-}
+std::string_view BaseNameOf(std::string_view word) { return CommandBaseName(word); }
 
 bool IsAssignment(std::string_view word) {
   size_t eq = word.find('=');
@@ -33,27 +31,39 @@ int WrapperOperands(std::string_view name) {
 }
 
 bool IsWrapper(std::string_view name) {
-  static constexpr std::array<std::string_view, 14> kWrappers = {
-      "env", "exec", "sudo", "nice", "nohup", "time", "timeout", "gosu", "su-exec",
-      "tini", "dumb-init", "chpst", "stdbuf", "command"};
+  static constexpr std::array<std::string_view, 18> kWrappers = {
+      "env",    "exec",     "sudo",  "nice",      "nohup",     "time",
+      "timeout", "gosu",    "su-exec", "tini",    "dumb-init", "chpst",
+      "stdbuf", "command",  "xargs", "eatmydata", "ionice",    "chronic"};
   return std::find(kWrappers.begin(), kWrappers.end(), name) != kWrappers.end();
 }
 
 // Options of wrappers that take a value as the next word.
 bool WrapperOptionTakesValue(std::string_view wrapper, std::string_view option) {
-  if (wrapper == "sudo") return option == "-u" || option == "-g" || option == "-C" || option == "-D";
-  if (wrapper == "nice") return option == "-n";
-  if (wrapper == "env") return option == "-u" || option == "-C" || option == "-S";
-  if (wrapper == "timeout") return option == "-s" || option == "-k";
+  auto any = [&](std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), option) != list.end();
+  };
+  if (wrapper == "sudo") return any({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group"});
+  if (wrapper == "env") return any({"-u", "-C", "-S", "--unset", "--chdir"});
+  if (wrapper == "xargs") {
+    return any({"-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs"});
+  }
+  if (wrapper == "nice") return any({"-n", "--adjustment"});
+  if (wrapper == "timeout") return any({"-s", "-k", "--signal", "--kill-after"});
+  if (wrapper == "time") return any({"-f", "-o", "--format", "--output"});
+  if (wrapper == "exec") return any({"-a"});
+  if (wrapper == "ionice") return any({"-c", "-n", "-p", "--class", "--classdata"});
   return false;
 }
 
 template <typename Word>
-size_t ProgramIndexOf(const std::vector<Word>& words, std::string_view (*text)(const Word&)) {
+size_t ProgramIndexOf(const std::vector<Word>& words, std::string_view (*text)(const Word&),
+                      bool* through_xargs) {
   size_t i = 0;
   while (i < words.size()) {
     std::string_view name = BaseNameOf(text(words[i]));
     if (!IsWrapper(name)) return i;
+    if (name == "xargs" && through_xargs) *through_xargs = true;
     // `command -v x` asks about x; it does not run it.
     if (name == "command" && i + 1 < words.size() && text(words[i + 1]).rfind("-v", 0) == 0) {
       return words.size();
@@ -100,9 +110,16 @@ bool PipOptionTakesValue(std::string_view option) {
 
 }  // namespace
 
-size_t ProgramIndex(const ShellCommand& command) { return ProgramIndexOf(command.words, WordText); }
+std::string_view CommandBaseName(std::string_view word) {
+  size_t slash = word.rfind('/');
+  return slash == std::string_view::npos ? word : word.substr(slash + 1);
+}
 
-size_t ProgramIndex(const std::vector<std::string>& argv) { return ProgramIndexOf(argv, StringText); }
+size_t ProgramIndex(const ShellCommand& command, bool* through_xargs) {
+  return ProgramIndexOf(command.words, WordText, through_xargs);
+}
+
+size_t ProgramIndex(const std::vector<std::string>& argv) { return ProgramIndexOf(argv, StringText, nullptr); }
 
 bool IsPythonName(std::string_view name) {
   if (name == "python" || name == "python2" || name == "python3") return true;

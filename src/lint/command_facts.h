@@ -15,12 +15,17 @@
 
 namespace drydock::lint {
 
-// Index in command.words of the program that runs after wrappers (`env A=1 python`, `exec
-// python`, `sudo -u x pip`, `nice -n 5 make`, `timeout 60 curl`, `gosu app python`), or
-// words.size() when there is none.
-size_t ProgramIndex(const ShellCommand& command);
+// The one implementation of "which program does this command run" for the ledger and every
+// rule. Index in command.words of the program that runs after wrappers (`env A=1 python`,
+// `exec python`, `sudo -u x pip`, `nice -n 5 make`, `timeout 60 curl`, `gosu app python`,
+// `xargs -n1 rm`, `eatmydata apt-get`), or words.size() when there is none (`command -v x`
+// asks about x and runs nothing). `through_xargs` is set when xargs is one of the wrappers.
+size_t ProgramIndex(const ShellCommand& command, bool* through_xargs = nullptr);
 // Same over exec-form argv (CMD ["tini", "--", "python", "app.py"]).
 size_t ProgramIndex(const std::vector<std::string>& argv);
+
+// The last `/`-separated part of a command word: "/usr/bin/curl" → "curl".
+std::string_view CommandBaseName(std::string_view word);
 
 // `python`, `python3`, `python3.11`, `python2` (a bare name, no directory).
 bool IsPythonName(std::string_view name);

@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "dockerfile/instructions.h"
 #include "dockerfile/word_expander.h"
+#include "lint/command_facts.h"
 #include "lint/run_scripts.h"
 
 namespace drydock::lint {
@@ -151,6 +152,9 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     ApplyShellCommand(f, inner);
     return;
   }
+  if (std::optional<PipInstall> pip = ParsePipInstall(c); pip && pip->user) {
+    if (f.user == "root" || f.user == "0" || f.user.empty()) f.pip_user_install_as_root = true;
+  }
   if (name == "apt-get" || name == "apt" || name == "aptitude") {
     size_t install = FindWord(c, "install");
     if (install < c.words.size()) {
@@ -276,8 +280,9 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
 }
 
 Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTable& stages,
-                   const BaseFacts& bases) {
+                   const BaseFacts& bases, const std::vector<std::vector<const ShellScript*>>* scripts) {
   Ledger ledger;
+  ledger.before_commands_.resize(df.instructions.size());
   StageFacts current;
   size_t stage_index = 0;
   dockerfile::ExpandOptions options;
@@ -338,13 +343,26 @@ Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTabl
         if (!shell.empty()) current.shell = shell;
         break;
       }
-      case Keyword::kRun:
-        for (const RunScriptSource& source : RunScriptSources(in)) {
-          for (const ShellCommand& c : ParseShellScript(source.text).commands) {
-            ApplyShellCommand(current, c);
+      case Keyword::kRun: {
+        size_t index = static_cast<size_t>(&in - df.instructions.data());
+        std::vector<StageFacts>& before = ledger.before_commands_[index];
+        if (scripts && index < scripts->size()) {
+          for (const ShellScript* script : (*scripts)[index]) {
+            for (const ShellCommand& c : script->commands) {
+              before.push_back(current);
+              ApplyShellCommand(current, c);
+            }
+          }
+        } else {
+          for (const RunScriptSource& source : RunScriptSources(in)) {
+            for (const ShellCommand& c : ParseShellScript(source.text).commands) {
+              before.push_back(current);
+              ApplyShellCommand(current, c);
+            }
           }
         }
         break;
+      }
       case Keyword::kCopy:
       case Keyword::kAdd: {
         std::optional<dockerfile::SourcesAndDest> sd = dockerfile::AsSourcesAndDest(in);

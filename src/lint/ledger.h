@@ -100,6 +100,8 @@ struct StageFacts {
   SharedStringSet pip_packages;         // Normalised names pip installed.
   std::vector<std::string> venvs;             // Directories created with `-m venv`/virtualenv.
   std::vector<std::string> venvs_created_as_root_in_root_home;
+  // `pip install --user` ran as root: the packages are in /root/.local (mode 700 home).
+  bool pip_user_install_as_root = false;
   bool ensurepip_available = false;           // Known only when base_known.
   std::string user = "root";                  // Effective USER ("" when unknown).
   std::string workdir = "/";
@@ -146,11 +148,15 @@ class Ledger {
   // Facts at the end of stage `stage`.
   const StageFacts& AtEnd(size_t stage) const { return at_end_[stage]; }
   size_t stage_count() const { return at_end_.size(); }
+  // For a RUN: the facts just before each command it executes (every script, in order), so
+  // "installed earlier in the same && chain" counts. Empty for other instructions.
+  const std::vector<StageFacts>& BeforeCommands(size_t index) const { return before_commands_[index]; }
 
  private:
   friend Ledger BuildLedger(const dockerfile::Dockerfile&, const dockerfile::StageTable&,
-                            const BaseFacts&);
+                            const BaseFacts&, const std::vector<std::vector<const ShellScript*>>*);
   std::vector<StageFacts> before_;
+  std::vector<std::vector<StageFacts>> before_commands_;
   std::vector<StageFacts> at_end_;
 };
 
@@ -159,9 +165,12 @@ class Ledger {
 // it to replay a RUN up to the command they examine ("installed earlier in the same chain").
 void ApplyShellCommand(StageFacts& facts, const ShellCommand& command);
 
-// Walks the file. `bases` answers for images that are not earlier stages.
+// Walks the file. `bases` answers for images that are not earlier stages. `scripts`, when
+// given, holds each instruction's RUN scripts already parsed (as LintContext has them), so they
+// are not parsed twice.
 Ledger BuildLedger(const dockerfile::Dockerfile& dockerfile, const dockerfile::StageTable& stages,
-                   const BaseFacts& bases);
+                   const BaseFacts& bases,
+                   const std::vector<std::vector<const ShellScript*>>* scripts = nullptr);
 
 // The commands an OS package provides on PATH (python3 → python3, python3.11;
 // python-is-python3 → python; curl → curl; ...). Empty for unknown packages.

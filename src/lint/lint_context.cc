@@ -52,19 +52,32 @@ const ContextFacts* LintContext::Context() const {
   if (dockerfile.rfind(dir + "/", 0) == 0) dockerfile = dockerfile.substr(dir.size() + 1);
   Result<buildcontext::BuildContext> sent =
       buildcontext::ComputeBuildContext(fs, dir, dockerfile, buildcontext::Walker::kBuildKit);
-  Result<buildcontext::ContextWalk> all = buildcontext::WalkContext(fs, dir, {}, buildcontext::Walker::kBuildKit);
-  if (!sent.ok() || !all.ok()) {
-    facts.error = !sent.ok() ? sent.error().message : all.error().message;
+  if (!sent.ok()) {
+    facts.error = sent.error().message;
     return &facts;
   }
   facts.sent = std::move(*sent);
-  facts.all = std::move(all->entries);
+  if (!facts.sent.ignore_file && !facts.sent.walk.failure) {
+    facts.all = facts.sent.walk.entries;  // Nothing excluded: the walk is the whole directory.
+  } else {
+    Result<buildcontext::ContextWalk> all = buildcontext::WalkContext(fs, dir, {}, buildcontext::Walker::kBuildKit);
+    if (!all.ok()) {
+      facts.error = all.error().message;
+      return &facts;
+    }
+    facts.all = std::move(all->entries);
+  }
   for (const buildcontext::ContextEntry& e : facts.sent.context) facts.sent_paths.insert(e.path);
   for (const buildcontext::ContextEntry& e : facts.all) facts.all_paths.insert(e.path);
   return &facts;
 }
 
 const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) const {
+  size_t commands = 0;
+  for (const RunScript& run : Scripts(index)) commands += run.script.commands.size();
+  const std::vector<StageFacts>& recorded = ledger_.BeforeCommands(index);
+  if (recorded.size() == commands) return recorded;
+  // A ledger built from other scripts than these (never in LintDockerfile): replay.
   if (command_facts_.empty()) command_facts_.resize(dockerfile_.instructions.size());
   std::optional<std::vector<StageFacts>>& cached = command_facts_[index];
   if (!cached) {
@@ -78,6 +91,14 @@ const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) co
     }
   }
   return *cached;
+}
+
+std::vector<std::vector<const ShellScript*>> LintContext::ParsedScripts() const {
+  std::vector<std::vector<const ShellScript*>> out(scripts_.size());
+  for (size_t i = 0; i < scripts_.size(); ++i) {
+    for (const RunScript& run : scripts_[i]) out[i].push_back(&run.script);
+  }
+  return out;
 }
 
 size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {

@@ -106,6 +106,8 @@ class LintContext {
   // The facts before each command of the RUN at `instruction_index`, in ForEachCommand's
   // order; replayed once per file and shared by every rule.
   const std::vector<StageFacts>& FactsBeforeCommands(size_t instruction_index) const;
+  // Every instruction's parsed RUN scripts, for BuildLedger (so scripts are parsed once).
+  std::vector<std::vector<const ShellScript*>> ParsedScripts() const;
   // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
   // or `fallback`.
   std::string Option(const std::string& key, const std::string& fallback) const;

@@ -63,8 +63,11 @@ std::vector<LintFinding> LintDockerfile(const SourceFile& file, const LintReques
   dockerfile::Dockerfile df = dockerfile::Parse(file);
   dockerfile::StageTable stages = dockerfile::BuildStageTable(df, request.build_args);
   const BaseFacts& bases = request.bases ? *request.bases : BuiltinBaseFacts();
-  Ledger ledger = BuildLedger(df, stages, bases);
+  // The context splits the RUN scripts once; the ledger then walks those same scripts.
+  Ledger ledger;
   LintContext context(file, df, stages, ledger, request.build_context, &request.config.options);
+  std::vector<std::vector<const ShellScript*>> parsed = context.ParsedScripts();
+  ledger = BuildLedger(df, stages, bases, &parsed);
 
   std::vector<Finding> raw;
   for (const RuleInfo& rule : AllRules()) {

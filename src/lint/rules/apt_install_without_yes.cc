@@ -89,7 +89,7 @@ class AptInstallWithoutYes final : public Rule {
         for (size_t k = 0; k < script.commands.size(); ++k) {
           const ShellCommand& c = script.commands[k];
           bool through_xargs = false;
-          size_t start = CommandStart(c, &through_xargs);
+          size_t start = ProgramIndex(c, &through_xargs);
           if (start >= c.words.size()) continue;
           std::string_view name = CommandBaseName(c.words[start].value);
           if (name != "apt-get" && name != "apt" && name != "aptitude") continue;

@@ -54,6 +54,11 @@ inline std::vector<LocalSource> LocalSources(const LintContext& context) {
   return out;
 }
 
+// "COPY" or "ADD", for messages.
+inline std::string Keyword(const dockerfile::Instruction& in) {
+  return in.keyword == dockerfile::Keyword::kAdd ? "ADD" : "COPY";
+}
+
 // The whole context: `.`, `*`.
 inline bool IsBroad(const LocalSource& source) { return source.path == "." || source.path == "*"; }
 

@@ -42,7 +42,7 @@ std::optional<Junk> Classify(const ContextEntry& entry, const ContextFacts& fact
   if (entry.type != DirectoryEntry::Type::kFile) return std::nullopt;
   if (name == ".env" || (name.rfind(".env.", 0) == 0 && name != ".env.example" &&
                          name != ".env.sample" && name != ".env.template" && name != ".env.dist")) {
-    return Junk{"an environment file (secrets)", true};
+    return Junk{"an environment file, likely secrets", true};
   }
   if (name == "id_rsa" || name == "id_dsa" || name == "id_ecdsa" || name == "id_ed25519" ||
       EndsWith(name, ".pem") || EndsWith(name, ".key") || EndsWith(name, ".p12") ||
@@ -60,10 +60,11 @@ std::optional<Junk> Classify(const ContextEntry& entry, const ContextFacts& fact
 class ContextJunkCopied final : public Rule {
  public:
   void Check(const LintContext& context) const override {
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
+    if (!context.build_context()) return;
     std::vector<LocalSource> sources = LocalSources(context);
     if (sources.empty()) return;
+    const ContextFacts* facts = context.Context();
+    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
     uint64_t archive_min = std::stoull(context.Option("archive-min-bytes", "1048576"));
     // Sizes and file counts of every directory, for the message.
     std::map<std::string, std::pair<uint64_t, size_t>> totals;
@@ -93,7 +94,7 @@ class ContextJunkCopied final : public Rule {
         size = FormatSize(e.size);
       }
       context.Report(taker->instruction->span, junk->secret ? Severity::kError : Severity::kWarning,
-                     "COPY of `" + taker->word->value + "` puts " + e.path + (dir ? "/" : "") + " (" +
+                     Keyword(*taker->instruction) + " of `" + taker->word->value + "` puts " + e.path + (dir ? "/" : "") + " (" +
                          junk->what + ", " + size + ") from the build context into the image: add `/" +
                          e.path + "` to " + IgnoreFileName(*facts));
     }

@@ -18,9 +18,11 @@ using buildcontext::ContextEntry;
 class CopySourceNotInContext final : public Rule {
  public:
   void Check(const LintContext& context) const override {
+    if (!context.build_context()) return;
+    std::vector<LocalSource> sources = LocalSources(context);
+    if (sources.empty()) return;
     const ContextFacts* facts = context.Context();
     if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
-    std::vector<LocalSource> sources = LocalSources(context);
     auto matches = [&](const LocalSource& s, const std::vector<ContextEntry>& entries) {
       if (!s.glob) return false;
       return std::any_of(entries.begin(), entries.end(),

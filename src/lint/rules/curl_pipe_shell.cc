@@ -73,7 +73,7 @@ bool DownloadsToStdout(const ShellCommand& c, size_t start) {
 }
 
 bool VerifiesChecksum(const ShellCommand& c) {
-  size_t start = CommandStart(c);
+  size_t start = ProgramIndex(c);
   if (start >= c.words.size()) return false;
   std::string_view name = CommandBaseName(c.words[start].value);
   auto has = [&](std::initializer_list<std::string_view> options) {
@@ -104,7 +104,7 @@ class CurlPipeShell final : public Rule {
         if (verified) continue;
         for (size_t k = 0; k < commands.size(); ++k) {
           const ShellCommand& c = commands[k];
-          size_t start = CommandStart(c);
+          size_t start = ProgramIndex(c);
           if (start >= c.words.size()) continue;
           std::string_view name = CommandBaseName(c.words[start].value);
           if (name == "curl" || name == "wget") {
@@ -112,7 +112,7 @@ class CurlPipeShell final : public Rule {
             for (std::optional<size_t> next = PipeSuccessor(run.script, k); next;
                  next = PipeSuccessor(run.script, *next)) {
               const ShellCommand& target = commands[*next];
-              size_t t = CommandStart(target);
+              size_t t = ProgramIndex(target);
               if (t >= target.words.size()) break;
               std::string_view interpreter = CommandBaseName(target.words[t].value);
               if (!IsInterpreter(interpreter) || !ReadsProgramFromStdin(target, t)) continue;

@@ -12,16 +12,18 @@ namespace {
 class MissingDockerignore final : public Rule {
  public:
   void Check(const LintContext& context) const override {
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.ignore_file) return;
+    if (!context.build_context()) return;
     for (const LocalSource& source : LocalSources(context)) {
       if (!IsBroad(source)) continue;
+      // Walked only when a broad COPY makes the answer matter.
+      const ContextFacts* facts = context.Context();
+      if (!facts || !facts->error.empty() || facts->sent.ignore_file) return;
       std::string beside = BaseName(context.build_context()->dockerfile.empty()
                                         ? std::string("Dockerfile")
                                         : context.build_context()->dockerfile) +
                            ".dockerignore";
       context.Report(source.instruction->span,
-                     "COPY of `" + source.word->value +
+                     Keyword(*source.instruction) + " of `" + source.word->value +
                          "` takes the whole build context and there is no .dockerignore (nor " +
                          beside +
                          "): add one that excludes what the image does not need (.git, venvs, "

@@ -56,7 +56,7 @@ bool CannotFail(const ShellCommand& c) {
 // A last pipe element that fails on empty or truncated input, so the failure of the command
 // feeding it shows anyway: archive extraction, decompression, key import, checksum checks.
 bool RejectsBadInput(const ShellCommand& c) {
-  size_t start = CommandStart(c);
+  size_t start = ProgramIndex(c);
   if (start >= c.words.size()) return false;
   std::string_view name = CommandBaseName(c.words[start].value);
   auto has_word = [&](std::initializer_list<std::string_view> options) {

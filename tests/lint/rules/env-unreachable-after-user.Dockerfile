@@ -22,3 +22,25 @@ FROM python:3.12-slim AS user-first
 USER appuser
 WORKDIR /home/appuser
 RUN python -m venv ~/venv && ~/venv/bin/pip install --no-cache-dir requests
+
+FROM python:3.12-slim AS user-site-as-root
+RUN pip install --user --no-cache-dir flask
+# Still root: fine.
+RUN python -c 'import flask'
+USER appuser
+# expect: DD6002
+RUN python -c 'import flask'
+# Reported once per stage.
+RUN python3 -m flask --version
+CMD ["python", "-m", "flask", "run"]
+
+FROM python:3.12-slim AS user-site-as-root-cmd
+RUN pip install --user --no-cache-dir gunicorn
+USER 1000
+# expect: DD6002
+CMD ["/root/.local/bin/gunicorn", "app:app"]
+
+FROM python:3.12-slim AS user-site-as-user
+USER appuser
+RUN pip install --user --no-cache-dir flask
+RUN python -c 'import flask'
