@@ -78,6 +78,33 @@ std::optional<std::string> ReadIfFile(const FileSystem& fs, const std::string& p
 
 }  // namespace
 
+std::string DistributionCanonicalName(std::string_view name) {
+  std::string out;
+  bool run = false;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return CanonicalizeName(name);
+    if (c == '-' || c == '_' || c == '.') {
+      if (!run) out.push_back('-');
+      run = true;
+      continue;
+    }
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    run = false;
+  }
+  return out;
+}
+
+bool IsValidProjectName(std::string_view name) {
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  if (name.empty() || !alnum(name.front()) || !alnum(name.back())) return false;
+  for (char c : name) {
+    if (!alnum(c) && c != '.' && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
 bool IsInfoName(const std::string& name) {
   std::string low = Lower(name);
   return EndsWith(low, ".dist-info") || EndsWith(low, ".egg-info");
@@ -144,7 +171,7 @@ Distribution ReadDistribution(const FileSystem& fs, const std::string& dir, cons
   }
   if (!d.raw_name || d.raw_name->empty()) d.raw_name = core.name;
   if (!d.version) d.version = core.version;
-  if (d.raw_name) d.canonical_name = CanonicalizeName(*d.raw_name);
+  if (d.raw_name) d.canonical_name = DistributionCanonicalName(*d.raw_name);
 
   if (!is_file) {
     if (d.requires_dist.empty()) {

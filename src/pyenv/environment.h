@@ -100,6 +100,13 @@ struct EnvironmentScan {
 // of its own.
 EnvironmentScan ScanEnvironments(const FileSystem& fs, const std::string& root = "/");
 
+// packaging's canonicalize_name; ASCII names are handled here, anything else by
+// CanonicalizeName (canonical_name.h, which does Python's full Unicode lower-casing).
+std::string DistributionCanonicalName(std::string_view name);
+// PEP 508's name rule, ^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$ case-insensitively: what pip
+// requires of an installed distribution's canonical name.
+bool IsValidProjectName(std::string_view name);
+
 // Whether `name` ends in .dist-info / .egg-info (ASCII case-insensitive), as importlib finds them.
 bool IsInfoName(const std::string& name);
 

@@ -108,7 +108,7 @@ PipCheckResult RunPipCheck(const std::vector<const Distribution*>& dists,
       continue;
     }
     if (!found.insert(d->canonical_name).second) continue;  // Shadowed: silently ignored.
-    if (!IsValidName(d->canonical_name)) {
+    if (!IsValidProjectName(d->canonical_name)) {
       // pip iterates the environment twice (check and unsupported-tags), so warns twice.
       for (int i = 0; i < 2; ++i) {
         result.warnings.push_back({PipWarning::Kind::kIgnoredInvalidName, d->canonical_name, "", d});
