@@ -54,6 +54,9 @@ class Marker {
                                  std::string_view extra) const;
 
  private:
+  friend class Requirement;
+  static Marker FromNode(MarkerNode root);
+
   std::shared_ptr<const MarkerNode> root_;  // Immutable, so copies share it.
 };
 

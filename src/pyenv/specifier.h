@@ -50,8 +50,15 @@ class Specifier {
   // never contained (except by a matching ===).
   bool Contains(std::string_view version, std::optional<bool> prereleases = std::nullopt) const;
   bool Contains(const Version& version, std::optional<bool> prereleases = std::nullopt) const;
-  // The operator's match alone, no pre-release rule. `raw` is the text for ===.
+  // The operator's match alone, no pre-release rule: packaging's bounds for the clause.
+  // `raw` is the text === compares (case-insensitively); other operators use `version`
+  // (nullptr: unparsable, never matched).
   bool Matches(const Version* version, std::string_view raw) const;
+  // prereleases_override, else true when implied, else nullopt (packaging's
+  // resolve_prereleases).
+  std::optional<bool> ResolvedPrereleases() const;
+  // (operator, canonical version) as packaging's _canonical_spec: equal keys are equal clauses.
+  std::string CanonicalKey() const;
 
   // packaging's Specifier.filter: keeps order.
   std::vector<std::string> Filter(const std::vector<std::string>& versions,
@@ -63,8 +70,13 @@ class Specifier {
   SpecifierOperator op_ = SpecifierOperator::kEqual;
   std::string version_text_;
   bool wildcard_ = false;
-  std::optional<Version> version_;  // Parsed version_text_ (without .*), absent for ===.
+  bool has_local_text_ = false;
+  std::optional<Version> version_;  // Parsed version_text_ (without .*); for === if it parses.
+  std::optional<Version> lower_;    // Wildcard lower bound (epoch!release.dev0).
+  std::optional<Version> upper_;    // Exclusive upper bound of ==X.*, ~= and <.
   std::optional<bool> prereleases_;
+
+  void Prepare();
 };
 
 // A comma-separated set of clauses; the empty set contains every version (pre-release rules
@@ -75,7 +87,11 @@ class SpecifierSet {
   static Result<SpecifierSet> Parse(std::string_view text,
                                     std::optional<bool> prereleases = std::nullopt);
 
+  // The clauses in the order written (empty items skipped).
   const std::vector<Specifier>& specifiers() const { return specifiers_; }
+  // Sorted by str() with equal clauses (same CanonicalKey) collapsed: what str() prints and
+  // packaging iterates once str() has been taken.
+  std::vector<Specifier> CanonicalSpecifiers() const;
   bool empty() const { return specifiers_.empty(); }
   std::string ToString() const;  // Clauses sorted by their str(), joined with ','.
 
@@ -98,9 +114,20 @@ class SpecifierSet {
   static Result<SpecifierSet> Combine(const SpecifierSet& a, const SpecifierSet& b);
 
  private:
+  bool MatchesAll(const Version& version) const;
+  bool ContainsViaFilter(const std::string& item, const Version* version,
+                         std::optional<bool> prereleases) const;
+
   std::vector<Specifier> specifiers_;
   std::optional<bool> prereleases_;
+  bool has_arbitrary_ = false;  // The text contained "===": raw strings are compared.
 };
+
+// Grammar pieces shared with the requirement parser (packaging's SPECIFIER and
+// VERSION_LOCAL_LABEL_TRAIL tokens): the length of the specifier clause matched at `pos`
+// (0 if none), and the end of a `+local` label starting at `pos` (pos if none).
+size_t MatchSpecifierToken(std::string_view text, size_t pos);
+size_t MatchLocalLabel(std::string_view text, size_t pos);
 
 }  // namespace drydock::pyenv
 
