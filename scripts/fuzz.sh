@@ -31,6 +31,33 @@ for target in "$build_dir"/fuzz/*_fuzzer; do
         find "$corpus/buildkit-parser" "$corpus/real-dockerfiles" -name Dockerfile -size -16k |
           head -300 | while read -r f; do cp "$f" "$seeds/$(echo "$f" | md5sum | cut -c1-16)"; done
       fi ;;
+    image_tar_fuzzer)
+      # A tiny pax layer with a whiteout, an opaque marker and links, written by Python's tarfile.
+      python3 - "$seeds/layer" <<'PY' || true
+import io, sys, tarfile
+buf = io.BytesIO()
+with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as t:
+    def add(name, kind=tarfile.REGTYPE, data=b"", link=""):
+        i = tarfile.TarInfo(name); i.type = kind; i.size = len(data); i.linkname = link
+        t.addfile(i, io.BytesIO(data))
+    add("etc/", tarfile.DIRTYPE); add("etc/passwd", data=b"root:x:0:0::/root:/bin/sh\n")
+    add("etc/.wh.old"); add("usr/.wh..wh..opq"); add("bin", tarfile.SYMTYPE, link="usr/bin")
+    add("usr/bin/sh", data=b"#!"); add("usr/bin/ash", tarfile.LNKTYPE, link="usr/bin/sh")
+open(sys.argv[1], "wb").write(buf.getvalue())
+PY
+      ;;
+    image_json_fuzzer)
+      printf '%s' '{"architecture":"amd64","os":"linux","config":{"User":"app","Env":["A=1"],"Cmd":["sh"]},"rootfs":{"type":"layers","diff_ids":["sha256:0000000000000000000000000000000000000000000000000000000000000000"]},"history":[{"created_by":"x"}]}' >"$seeds/config"
+      printf '%s' '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:0000000000000000000000000000000000000000000000000000000000000000","size":1,"platform":{"os":"linux","architecture":"amd64"}}]}' >"$seeds/index"
+      ;;
+    engine_stream_fuzzer)
+      # Recorded engine streams, prefixed with the mode byte (1 classic, 2 BuildKit).
+      for f in tests/engine/testdata/classic-*.stream; do
+        { printf '\001'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done
+      for f in tests/engine/testdata/buildkit-*.stream; do
+        { printf '\002'; cat "$f"; } >"$seeds/$(basename "$f")"
+      done ;;
   esac
   log="$build_dir/$name.log"
   echo "fuzz: $name for ${seconds}s"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake ninja-build clang libclang-rt-14-dev pkg-config
   libfmt-dev nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev
-  zlib1g-dev libzstd-dev libdeflate-dev libarchive-dev ccache
+  zlib1g-dev libzstd-dev libdeflate-dev libarchive-dev libisal-dev ccache
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

@@ -35,6 +35,7 @@ const std::vector<Command>& Commands() {
   // Sorted by name.
   static const std::vector<Command> commands = {
       {"help", "show the commands", RunHelp},
+      {"inspect", "read an image offline: config, layers, largest files, wasted bytes", RunInspect},
       {"lint", "check Dockerfiles for what breaks image builds (rules DD0001-DD8003)", RunLint},
       {"parse", "parse Dockerfiles as BuildKit does; print the syntax tree (sexp or json)", RunParse},
       {"plan", "derive the build order of a project's images from their Dockerfiles", RunPlan},
