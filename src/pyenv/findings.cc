@@ -116,25 +116,23 @@ class Checker {
   }
 
   FileState State(const std::string& path, const RecordEntry& e) {
+    if (e.hash_algorithm == "sha256") {
+      // One lookup in the common case: the digest; only a failure asks whether the file exists.
+      Result<Sha256Digest> digest = Digest(path);
+      if (!digest.ok()) return fs_.IsFile(path) ? FileState::kUnknown : FileState::kMissing;
+      return ToBase64UrlNoPad(*digest) == e.hash_value ? FileState::kMatches : FileState::kDiffers;
+    }
     if (!fs_.IsFile(path)) return FileState::kMissing;
-    if (e.hash_algorithm != "sha256") {
+    {
       if (!e.size) return FileState::kUnknown;
       Result<std::string> r = fs_.ReadFile(path);
       if (!r.ok()) return FileState::kUnknown;
       return r->size() == *e.size ? FileState::kMatches : FileState::kDiffers;
     }
-    Result<Sha256Digest> digest = Digest(path);
-    if (!digest.ok()) return FileState::kUnknown;
-    return ToBase64UrlNoPad(*digest) == e.hash_value ? FileState::kMatches : FileState::kDiffers;
   }
 
-  Result<Sha256Digest> Digest(const std::string& path) {
-    auto it = digests_.find(path);
-    if (it != digests_.end()) return it->second;
-    Result<Sha256Digest> d = fs_.FileSha256(path);
-    if (d.ok()) digests_[path] = *d;
-    return d;
-  }
+  // Not cached: an image answers from its index, and only clobbered paths ask twice.
+  Result<Sha256Digest> Digest(const std::string& path) { return fs_.FileSha256(path); }
 
   void CheckRecords(CheckSummary& summary) {
     // Every checkable RECORD row, by in-tree path.
@@ -473,7 +471,6 @@ class Checker {
   const CheckOptions& options_;
   std::map<std::string, std::vector<Distribution>> dists_;
   std::vector<std::string> dir_order_;
-  std::map<std::string, Sha256Digest> digests_;
   std::vector<Finding> findings_;
   std::set<std::string> seen_;
 };
