@@ -58,6 +58,17 @@ PY
       for f in tests/engine/testdata/buildkit-*.stream; do
         { printf '\002'; cat "$f"; } >"$seeds/$(basename "$f")"
       done ;;
+    pep508_fuzzer)
+      if [ -d "$corpus/pep440-oracle" ] && command -v python3 >/dev/null; then
+        python3 - "$corpus/pep440-oracle" "$seeds" <<'PY'
+import json, sys
+src, out = sys.argv[1], sys.argv[2]
+for name in ("versions", "specifier_parse", "marker_parse", "requirements"):
+    for i, line in enumerate(open(f"{src}/{name}.jsonl", encoding="utf-8")):
+        if i % 10 == 0:
+            open(f"{out}/{name}-{i}", "w", encoding="utf-8", errors="replace").write(json.loads(line)["input"])
+PY
+      fi ;;
   esac
   log="$build_dir/$name.log"
   echo "fuzz: $name for ${seconds}s"

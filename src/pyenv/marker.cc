@@ -246,7 +246,10 @@ constexpr std::string_view kVersionKeys[] = {"implementation_version", "platform
 
 struct EvalEnv {
   const MarkerEnvironment* env;
-  std::map<std::string, std::string, std::less<>> overrides;  // extra, python_full_version.
+  // Values that replace the environment's: extra (canonicalised or the metadata default) and
+  // python_full_version (with "local" appended after a trailing '+').
+  bool has_extra = false, has_full_version = false;
+  std::string extra, full_version;
   bool has_extras = false, has_groups = false;
   std::vector<std::string> extras, groups;
 };
@@ -268,8 +271,12 @@ bool Lookup(const EvalEnv& e, const std::string& key, std::string& value,
     set = &e.groups;
     return true;
   }
-  if (auto it = e.overrides.find(key); it != e.overrides.end()) {
-    value = it->second;
+  if (e.has_extra && key == "extra") {
+    value = e.extra;
+    return true;
+  }
+  if (e.has_full_version && key == "python_full_version") {
+    value = e.full_version;
     return true;
   }
   if (auto it = e.env->values.find(key); it != e.env->values.end()) {
@@ -314,7 +321,11 @@ bool EvalItem(const MarkerNode& item, const EvalEnv& e, bool& result, EvalError&
     }
   }
   const std::string& op = item.op;
-  if (set == nullptr &&
+  if (item.version_spec) {
+    result = item.version_spec->Contains(std::string_view(lhs), true);
+    return true;
+  }
+  if (set == nullptr && !item.lhs_is_variable &&
       std::find(std::begin(kVersionKeys), std::end(kVersionKeys), key) != std::end(kVersionKeys)) {
     auto spec = Specifier::Parse(op + rhs);
     if (spec.ok()) {
@@ -387,10 +398,30 @@ Result<Marker> Marker::Parse(std::string_view text) {
   return FromNode(std::move(root));
 }
 
+namespace {
+
+bool IsVersionKey(const std::string& key) {
+  return std::find(std::begin(kVersionKeys), std::end(kVersionKeys), key) != std::end(kVersionKeys);
+}
+
+void PrepareSpecifiers(MarkerNode& node) {
+  if (node.kind == MarkerNode::Kind::kList) {
+    for (MarkerNode& child : node.children) PrepareSpecifiers(child);
+    return;
+  }
+  if (node.lhs_is_variable && IsVersionKey(node.lhs)) {
+    auto spec = Specifier::Parse(node.op + node.rhs);
+    if (spec.ok()) node.version_spec = std::make_shared<const Specifier>(std::move(*spec));
+  }
+}
+
+}  // namespace
+
 bool ParseMarkerList(Pep508Cursor& cursor, MarkerNode& root) {
   MarkerParser parser(cursor);
   if (!parser.ParseMarker(root)) return false;
   NormaliseExtras(root);
+  PrepareSpecifiers(root);
   return true;
 }
 
@@ -423,13 +454,15 @@ Result<bool> Marker::Evaluate(const MarkerEnvironment& environment, MarkerContex
     e.groups = *environment.dependency_groups;
   }
   if (auto it = environment.values.find("extra"); it != environment.values.end()) {
-    e.overrides["extra"] = it->second.empty() ? "" : CanonicalizeName(it->second);
+    e.has_extra = true;
+    if (!it->second.empty()) e.extra = CanonicalizeName(it->second);
   } else if (context == MarkerContext::kMetadata) {
-    e.overrides["extra"] = "";
+    e.has_extra = true;
   }
   if (auto it = environment.values.find("python_full_version");
       it != environment.values.end() && !it->second.empty() && it->second.back() == '+') {
-    e.overrides["python_full_version"] = it->second + "local";
+    e.has_full_version = true;
+    e.full_version = it->second + "local";
   }
   bool result = false;
   EvalError error;

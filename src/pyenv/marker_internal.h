@@ -2,11 +2,13 @@
 #ifndef DRYDOCK_PYENV_MARKER_INTERNAL_H_
 #define DRYDOCK_PYENV_MARKER_INTERNAL_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "pyenv/marker.h"
 #include "pyenv/pep508_tokenizer.h"
+#include "pyenv/specifier.h"
 
 namespace drydock::pyenv {
 
@@ -23,6 +25,8 @@ struct MarkerNode {
   std::string op;  // "==", "not in", ...
   bool rhs_is_variable = false;
   std::string rhs;
+  // `variable op "value"` on a version variable where op+value is a specifier: parsed once.
+  std::shared_ptr<const Specifier> version_spec;
 };
 
 // Parses a marker expression at the cursor (packaging's _parse_marker), extras normalised.

@@ -245,6 +245,11 @@ Result<Version> Version::Parse(std::string_view text) {
     message += std::string("expected ") + parser.expected() + " at end of input";
     return MakeError(std::move(message));
   }
+  // A separator is only wrong because of what follows it: point at that instead.
+  char c = text[pos];
+  if ((c == '.' || c == '-' || c == '_') && pos + 1 < text.size() && *parser.expected() == '\0') {
+    ++pos;
+  }
   message += "unexpected " + DescribeChar(text, pos) + " at position " + std::to_string(pos + 1);
   if (*parser.expected() != '\0') message += std::string(" (expected ") + parser.expected() + ")";
   return MakeError(std::move(message));
@@ -329,6 +334,42 @@ Version Version::BaseOnly() const {
   v.release_ = release_;
   v.release_significant_ = release_significant_;
   return v;
+}
+
+// ---- Hashing --------------------------------------------------------------------------------
+
+namespace {
+
+void Mix(size_t& h, size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); }
+
+void MixNumber(size_t& h, const Number& n) {
+  if (n.fits_uint64()) {
+    Mix(h, std::hash<uint64_t>{}(n.value()));
+  } else {
+    Mix(h, 0x5bd1e995);  // Big numbers are rare: hash them all alike, equality decides.
+  }
+}
+
+}  // namespace
+
+size_t Version::Hash() const {
+  size_t h = 0;
+  MixNumber(h, epoch_);
+  for (size_t i = 0; i < release_significant_; ++i) MixNumber(h, release_[i]);
+  Mix(h, pre_ ? static_cast<size_t>(pre_->kind) + 1 : 0);
+  if (pre_) MixNumber(h, pre_->number);
+  Mix(h, post_ ? 1 : 0);
+  if (post_) MixNumber(h, *post_);
+  Mix(h, dev_ ? 1 : 0);
+  if (dev_) MixNumber(h, *dev_);
+  for (const LocalSegment& s : local_) {
+    if (s.numeric) {
+      MixNumber(h, s.number);
+    } else {
+      Mix(h, std::hash<std::string>{}(s.text));
+    }
+  }
+  return h;
 }
 
 // ---- Ordering -------------------------------------------------------------------------------

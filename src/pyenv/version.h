@@ -5,6 +5,7 @@
 #define DRYDOCK_PYENV_VERSION_H_
 
 #include <compare>
+#include <functional>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -98,6 +99,9 @@ class Version {
   Version WithoutLocal() const;
   Version BaseOnly() const;
 
+  // Consistent with ==: equal versions (1.0, 1.0.0) hash alike. Allocation-free.
+  size_t Hash() const;
+
   // Three-way PEP 440 comparison (packaging's _key order). Allocation-free.
   friend std::strong_ordering operator<=>(const Version& a, const Version& b);
   friend bool operator==(const Version& a, const Version& b) {
@@ -117,5 +121,10 @@ class Version {
 };
 
 }  // namespace drydock::pyenv
+
+template <>
+struct std::hash<drydock::pyenv::Version> {
+  size_t operator()(const drydock::pyenv::Version& v) const { return v.Hash(); }
+};
 
 #endif  // DRYDOCK_PYENV_VERSION_H_

@@ -66,6 +66,8 @@ TEST(Pep440OracleConformanceTest, Comparisons) {
       if ((*a < *b) != c["lt"].get<bool>() || (*a == *b) != c["eq"].get<bool>() ||
           cmp != c["cmp"].get<int>()) {
         bad = ShowJson(c) + " got cmp " + std::to_string(cmp);
+      } else if (*a == *b && a->Hash() != b->Hash()) {
+        bad = ShowJson(c) + " equal but hashed differently";
       }
     }
     tally.Add(Category(c), bad);

@@ -72,6 +72,13 @@ TEST(VersionTest, Ordering) {
   EXPECT_LT(V("1.18446744073709551615"), V("1.18446744073709551616"));
 }
 
+TEST(VersionTest, HashFollowsEquality) {
+  std::hash<Version> hash;
+  EXPECT_EQ(hash(V("1.0")), hash(V("1.0.0")));
+  EXPECT_EQ(hash(V("1.0+ABC.00")), hash(V("1.0+abc.0")));
+  EXPECT_NE(hash(V("1.0")), hash(V("1.1")));
+}
+
 TEST(VersionTest, ErrorsSayWhichCharacterIsWrong) {
   EXPECT_EQ(ErrorOf(""), "invalid version '': empty");
   EXPECT_EQ(ErrorOf("french toast"),
@@ -83,7 +90,8 @@ TEST(VersionTest, ErrorsSayWhichCharacterIsWrong) {
   EXPECT_EQ(ErrorOf("vv1.0"),
             "invalid version 'vv1.0': unexpected 'v' at position 2 (expected a release number)");
   EXPECT_EQ(ErrorOf("1.0\x01"), "invalid version '1.0\x01': unexpected \\x01 at position 4");
-  EXPECT_EQ(ErrorOf("1.\xd9\xa1"), "invalid version '1.\xd9\xa1': unexpected '.' at position 2");
+  EXPECT_EQ(ErrorOf("1.\xd9\xa1"), "invalid version '1.\xd9\xa1': unexpected U+0661 at position 3");
+  EXPECT_EQ(ErrorOf("1.0-x"), "invalid version '1.0-x': unexpected 'x' at position 5");
   EXPECT_FALSE(Version::TryParse("1.0 2").has_value());
 }
 
