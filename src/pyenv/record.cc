@@ -108,11 +108,14 @@ struct Json {
   enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = Kind::kNull;
   bool boolean = false;
   std::string string;
-  std::vector<std::pair<std::string, Json>> members;  // kObject
-  std::vector<Json> items;                            // kArray
+  // kObject: keys and values side by side (a vector of an incomplete type is allowed, a pair
+  // holding one is not).
+  std::vector<std::string> keys;
+  std::vector<Json> values;
+  std::vector<Json> items;  // kArray
   const Json* Find(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) return &values[i];
     }
     return nullptr;
   }
@@ -226,7 +229,8 @@ class JsonParser {
         ++i_;
         Json v;
         if (!Value(v, depth + 1)) return false;
-        j.members.emplace_back(std::move(key), std::move(v));
+        j.keys.push_back(std::move(key));
+        j.values.push_back(std::move(v));
         Skip();
         if (i_ < t_.size() && t_[i_] == ',') { ++i_; continue; }
         if (i_ < t_.size() && t_[i_] == '}') { ++i_; return true; }
