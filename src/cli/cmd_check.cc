@@ -128,6 +128,12 @@ ExitStatus RunCheck(const Invocation& invocation) {
     pyenv::RootedFileSystem fs(real, std::filesystem::absolute(target).lexically_normal().string());
     check = pyenv::CheckPythonEnvironments(fs);
     findings = check.findings;
+  } else if (!std::filesystem::exists(target, ec) &&
+             (target.rfind("/", 0) == 0 || target.rfind("./", 0) == 0 || target.rfind("../", 0) == 0 ||
+              target.back() == '/')) {
+    // Spelled as a path, so not an image name: say so instead of asking the engine.
+    fmt::print(stderr, "drydock: error: {}: no such file or directory\n", target);
+    return ExitStatus::kFailure;
   } else {
     image::IndexOptions options = image::PythonEnvironmentOptions();
     Result<image::Image> img = image::IsImagePath(target) ? image::OpenImagePath(target, options)
