@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake ninja-build clang libclang-rt-14-dev pkg-config
+  build-essential cmake ninja-build clang libclang-rt-14-dev pkg-config debootstrap
   libfmt-dev nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev
   zlib1g-dev libzstd-dev libdeflate-dev libarchive-dev libisal-dev ccache
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -34,3 +34,13 @@ else
 fi
 cmake --build "$build_dir" -j"$(nproc)"
 echo "setup: built $build_dir/drydock"
+
+# The engine and the example's base image, for `drydock build` and the integration tests
+# (DRYDOCK_NO_ENGINE=1 skips this; a machine without one still builds and unit-tests drydock).
+if [ "${DRYDOCK_NO_ENGINE:-}" != "1" ]; then
+  if scripts/engine.sh start; then
+    scripts/prepare-base.sh
+  else
+    echo "setup: no Docker engine; drydock build and the integration tests need one" >&2
+  fi
+fi

@@ -18,6 +18,25 @@ Result<Sha256Digest> FileSystem::FileSha256(const std::string& path) const {
   return Sha256Of(*content);
 }
 
+Result<FileStat> FileSystem::Stat(const std::string& path) const {
+  return MakeError(path + ": stat not supported by this file system");
+}
+
+Result<FileStat> RealFileSystem::Stat(const std::string& path) const {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return MakeError(path + ": " + std::strerror(errno));
+  FileStat out;
+  out.type = S_ISREG(st.st_mode)   ? DirectoryEntry::Type::kFile
+             : S_ISDIR(st.st_mode) ? DirectoryEntry::Type::kDirectory
+             : S_ISLNK(st.st_mode) ? DirectoryEntry::Type::kSymlink
+                                   : DirectoryEntry::Type::kOther;
+  out.mode = static_cast<uint32_t>(st.st_mode & 07777);
+  out.size = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+  out.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  out.inode = static_cast<uint64_t>(st.st_ino);
+  return out;
+}
+
 Result<std::string> RealFileSystem::ReadFile(const std::string& path) const {
   if (IsDirectory(path)) return MakeError(path + ": is a directory");
   std::ifstream in(path, std::ios::binary);
@@ -158,6 +177,27 @@ Result<std::vector<DirectoryEntry>> MemoryFileSystem::ListDirectory(const std::s
   std::vector<DirectoryEntry> entries;
   for (auto& [name, entry] : children) entries.push_back(std::move(entry));
   return entries;
+}
+
+Result<FileStat> MemoryFileSystem::Stat(const std::string& path) const {
+  std::string clean = CleanPath(path);
+  FileStat out;
+  if (auto it = files_.find(clean); it != files_.end()) {
+    out.type = DirectoryEntry::Type::kFile;
+    out.mode = 0644;
+    out.size = it->second.size();
+  } else if (symlinks_.count(clean) > 0) {
+    out.type = DirectoryEntry::Type::kSymlink;
+    out.mode = 0777;
+  } else if (IsDirectory(clean)) {
+    out.type = DirectoryEntry::Type::kDirectory;
+    out.mode = 0755;
+  } else {
+    return MakeError(path + ": No such file or directory");
+  }
+  if (auto it = modes_.find(clean); it != modes_.end()) out.mode = it->second;
+  if (auto it = mtimes_.find(clean); it != mtimes_.end()) out.mtime_ns = it->second;
+  return out;
 }
 
 std::string JoinPath(const std::string& dir, const std::string& path) {

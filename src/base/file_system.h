@@ -25,6 +25,15 @@ struct DirectoryEntry {
   std::string symlink_target;  // For kSymlink: the link text, unresolved.
 };
 
+// What lstat says about one path (a symlink is reported as itself).
+struct FileStat {
+  DirectoryEntry::Type type = DirectoryEntry::Type::kFile;
+  uint32_t mode = 0;      // Permission bits (07777), without the file-type bits.
+  uint64_t size = 0;      // Bytes, for regular files (0 for the rest).
+  int64_t mtime_ns = 0;   // Modification time, nanoseconds since the epoch.
+  uint64_t inode = 0;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -38,6 +47,9 @@ class FileSystem {
   // SHA-256 of a file's content. The default reads the file; a tree that already knows its
   // digests (an image index computes them while streaming its layers) answers without reading.
   virtual Result<Sha256Digest> FileSha256(const std::string& path) const;
+  // lstat of `path`. The default is an Error ("stat not supported"): trees that cannot say
+  // need not pretend; callers that need modes and change detection use a tree that can.
+  virtual Result<FileStat> Stat(const std::string& path) const;
 };
 
 // The real file system of this machine.
@@ -47,13 +59,23 @@ class RealFileSystem final : public FileSystem {
   bool IsFile(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
   Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const override;
+  Result<FileStat> Stat(const std::string& path) const override;
 };
+
+std::string CleanPath(const std::string& path);
 
 // An in-memory tree for tests: files by absolute path; directories are implied by them (or
 // made explicitly, for empty ones). Symlinks are entries only: nothing here follows them.
+// Stat reports mode 0644 for files (0755 directories, 0777 symlinks) unless SetMode says
+// otherwise, and an mtime from a logical clock that every Write and Touch advances.
 class MemoryFileSystem final : public FileSystem {
  public:
-  void Write(const std::string& path, std::string content) { files_[path] = std::move(content); }
+  void Write(const std::string& path, std::string content) {
+    files_[path] = std::move(content);
+    mtimes_[CleanPath(path)] = ++clock_;
+  }
+  void Touch(const std::string& path) { mtimes_[CleanPath(path)] = ++clock_; }
+  void SetMode(const std::string& path, uint32_t mode) { modes_[CleanPath(path)] = mode; }
   void MakeDirectory(const std::string& path) { directories_.insert(path); }
   void Symlink(const std::string& path, std::string target) {
     symlinks_[path] = std::move(target);
@@ -62,9 +84,13 @@ class MemoryFileSystem final : public FileSystem {
   bool IsFile(const std::string& path) const override;
   bool IsDirectory(const std::string& path) const override;
   Result<std::vector<DirectoryEntry>> ListDirectory(const std::string& path) const override;
+  Result<FileStat> Stat(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> files_;
+  std::map<std::string, int64_t> mtimes_;
+  std::map<std::string, uint32_t> modes_;
+  int64_t clock_ = 0;
   std::set<std::string> directories_;
   std::map<std::string, std::string> symlinks_;
 };

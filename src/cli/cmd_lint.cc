@@ -2,6 +2,8 @@
 // exit by threshold.
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -17,8 +19,11 @@
 #include "cli/lint_output.h"
 #include "cli/process_env.h"
 #include "lint/config.h"
+#include "lint/project_facts.h"
 #include "lint/registry.h"
 #include "lint/runner.h"
+#include "lint/shellcheck.h"
+#include "lint/suppressions.h"
 #include "project/project_loader.h"
 
 namespace drydock::cli {
@@ -68,7 +73,7 @@ ExitStatus RunLint(const Invocation& invocation) {
   std::vector<std::string> paths, project_files, ignore;
   std::string format = "text", threshold;
   std::string context_dir;
-  bool explain = false, list_rules = false;
+  bool explain = false, list_rules = false, shellcheck = false;
   app.add_option("paths", paths, "Dockerfiles, directories to search, or - for standard input");
   app.add_option("-f,--file", project_files, "a project file (compose.yaml, docker-bake.json): lint every target")->allow_extra_args(false);
   app.add_option("--format", format, "text, json, sarif or github")
@@ -79,6 +84,7 @@ ExitStatus RunLint(const Invocation& invocation) {
   app.add_option("--context", context_dir, "build context directory (default: the Dockerfile's directory)");
   app.add_flag("--explain", explain, "show the facts (base image, packages, user) behind each finding");
   app.add_flag("--list-rules", list_rules, "list the rules and exit");
+  app.add_flag("--shellcheck", shellcheck, "also check each RUN's shell script with shellcheck (SCnnnn findings)");
   std::vector<std::string> args(invocation.args.rbegin(), invocation.args.rend());
   try {
     app.parse(args);
@@ -93,6 +99,10 @@ ExitStatus RunLint(const Invocation& invocation) {
   }
   std::set<std::string> ignored;
   for (const std::string& code : ignore) {
+    if (lint::IsShellcheckCode(code)) {
+      ignored.insert(code);
+      continue;
+    }
     const lint::RuleInfo* rule = lint::FindRule(code);
     if (!rule) {
       std::string suggestion = lint::SuggestRule(code);
@@ -103,12 +113,27 @@ ExitStatus RunLint(const Invocation& invocation) {
     ignored.insert(std::string(rule->id));
   }
 
+  std::unique_ptr<lint::ShellcheckSession> shellcheck_session;
+  if (shellcheck) {
+    const char* path = std::getenv("PATH");
+    std::optional<std::string> binary = lint::FindShellcheck(path ? path : "");
+    if (!binary) {
+      fmt::print(stderr,
+                 "drydock: error: --shellcheck needs a shellcheck binary on PATH and there is none "
+                 "(Debian: apt-get install shellcheck)\n");
+      return ExitStatus::kFailure;
+    }
+    shellcheck_session = std::make_unique<lint::ShellcheckSession>(*binary);
+  }
+
   std::string cwd = WorkingDirectory();
   RealFileSystem fs;
   SourceFileSet sources;
   DiagSink problems;
   std::vector<Job> jobs;
   bool unreadable = false;
+  // A target built FROM another target of the project starts from that target's ledger.
+  std::unique_ptr<lint::ProjectFacts> project_facts;
 
   if (!project_files.empty() || (paths.empty() && !fs.IsFile(JoinPath(cwd, "Dockerfile")))) {
     project::LoadOptions options;
@@ -121,6 +146,23 @@ ExitStatus RunLint(const Invocation& invocation) {
       fmt::print(stderr, "drydock: error: {}\n", RelativeToCwd(project.error().message, cwd));
       return ExitStatus::kFailure;
     }
+    std::vector<lint::ProjectImage> images;
+    for (const project::Target& t : project->targets) {
+      lint::ProjectImage image;
+      image.target = t.name;
+      image.tags = t.tags;
+      image.target_stage = t.target_stage;
+      for (const auto& [k, v] : t.args) {
+        if (v) image.build_args.Set(k, *v);
+      }
+      if (t.dockerfile_inline) {
+        image.dockerfile_text = *t.dockerfile_inline;
+      } else if (Result<std::string> text = fs.ReadFile(t.dockerfile); text.ok()) {
+        image.dockerfile_text = std::move(*text);
+      }
+      images.push_back(std::move(image));
+    }
+    project_facts = std::make_unique<lint::ProjectFacts>(std::move(images), lint::BuiltinBaseFacts());
     for (const project::Target& t : project->targets) {
       Job job;
       job.context_dir = t.context;
@@ -177,6 +219,7 @@ ExitStatus RunLint(const Invocation& invocation) {
       file = &sources.Add(shown, std::move(*text));
     }
     lint::LintRequest request;
+    request.bases = project_facts.get();
     request.build_args = job.args;
     request.explain = explain;
     std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
@@ -210,11 +253,30 @@ ExitStatus RunLint(const Invocation& invocation) {
                                                     : dir;
       context->dockerfile = job.path;
       context->fs = &fs;
+      context->guessed = job.context_dir.empty() && context_dir.empty();
       request.build_context = context.get();
       contexts.push_back(std::move(context));
     }
+    request.shellcheck = shellcheck_session.get();
+    request.shellcheck_key = results.size();
     results.push_back(LintedFile{file, lint::LintDockerfile(*file, request)});
     thresholds.push_back(request.config.failure_threshold);
+  }
+
+  if (shellcheck_session) {
+    Result<std::map<size_t, std::vector<lint::LintFinding>>> found = shellcheck_session->Run();
+    if (!found.ok()) {
+      fmt::print(stderr, "drydock: error: --shellcheck: {}\n", found.error().message);
+      return ExitStatus::kFailure;
+    }
+    for (auto& [key, findings] : *found) {
+      std::vector<lint::LintFinding>& all = results[key].findings;
+      all.insert(all.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
+      std::stable_sort(all.begin(), all.end(), [](const lint::LintFinding& a, const lint::LintFinding& b) {
+        if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+        return a.rule->id < b.rule->id;
+      });
+    }
   }
 
   std::string out = format == "json"    ? LintToJson(results)

@@ -14,6 +14,8 @@ using json = nlohmann::ordered_json;
 constexpr std::string_view kDocsBase = "https://github.com/drydock-build/drydock/blob/main/docs/rules/";
 
 std::string DocUrl(const lint::RuleInfo& rule) {
+  // ShellCheck findings (--shellcheck) are documented by ShellCheck.
+  if (rule.slug == "shellcheck") return "https://www.shellcheck.net/wiki/" + std::string(rule.id);
   return std::string(kDocsBase) + std::string(rule.slug) + ".md";
 }
 
@@ -95,6 +97,14 @@ std::string LintToSarif(const std::vector<LintedFile>& files) {
   json results = json::array();
   for (const LintedFile& f : files) {
     for (const lint::LintFinding& finding : f.findings) {
+      if (!index.count(finding.rule->id)) {  // SCnnnn from --shellcheck: not in the registry.
+        index[finding.rule->id] = rules.size();
+        rules.push_back({{"id", std::string(finding.rule->id)},
+                         {"name", std::string(finding.rule->slug)},
+                         {"shortDescription", {{"text", std::string(finding.rule->summary)}}},
+                         {"helpUri", DocUrl(*finding.rule)},
+                         {"defaultConfiguration", {{"level", SarifLevel(finding.rule->severity)}}}});
+      }
       LineCol start = f.file->Locate(finding.span.begin);
       LineCol end = f.file->Locate(std::max(finding.span.end, finding.span.begin + 1));
       if (end.line != start.line || end.col <= start.col) end = LineCol{start.line, start.col + 1};
@@ -113,6 +123,7 @@ std::string LintToSarif(const std::vector<LintedFile>& files) {
                               {"endColumn", end.col}}}}}}})}});
     }
   }
+  // Rules were added while results were built; put them in the run last.
   json run = {{"tool",
                {{"driver",
                  {{"name", "drydock"},

@@ -27,6 +27,7 @@ class TableBuilder {
   TableBuilder(const Dockerfile& df, const ExpansionEnv& build_args)
       : df_(df), build_args_(build_args) {
     options_.escape = df.escape;
+    DefinePlatformArgs();
   }
 
   StageTable Build() {
@@ -50,6 +51,56 @@ class TableBuilder {
   }
 
  private:
+  // BuildKit defines the platform ARGs itself, before any ARG of the file, from the builder's
+  // platform (BUILD*) and the requested one (TARGET*, the builder's by default); FROM can use
+  // them without declaring them. A build argument of the same name (TARGETPLATFORM=linux/arm64)
+  // stands for `--platform`, and its parts fill TARGETOS/TARGETARCH/TARGETVARIANT.
+  void DefinePlatformArgs() {
+    auto split = [](std::string_view platform) {
+      std::vector<std::string> parts = {"", "", ""};
+      for (size_t i = 0, start = 0; i < 3 && start <= platform.size(); ++i) {
+        size_t slash = platform.find('/', start);
+        parts[i] = std::string(platform.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+        if (slash == std::string_view::npos) break;
+        start = slash + 1;
+      }
+      return parts;
+    };
+    std::string host = HostPlatform();
+    for (std::string prefix : {"BUILD", "TARGET"}) {
+      std::optional<std::string_view> given = build_args_.Get(prefix + "PLATFORM");
+      std::string platform = given ? std::string(*given) : host;
+      std::vector<std::string> parts = split(platform);
+      const char* names[] = {"OS", "ARCH", "VARIANT"};
+      global_env_.Set(prefix + "PLATFORM", platform);
+      for (size_t i = 0; i < 3; ++i) {
+        std::optional<std::string_view> part = build_args_.Get(prefix + names[i]);
+        global_env_.Set(prefix + names[i], part ? std::string(*part) : parts[i]);
+      }
+    }
+  }
+
+  // The platform BuildKit on this machine reports, e.g. "linux/amd64".
+  static std::string HostPlatform() {
+#if defined(__x86_64__)
+    return "linux/amd64";
+#elif defined(__aarch64__)
+    return "linux/arm64";
+#elif defined(__arm__)
+    return "linux/arm/v7";
+#elif defined(__i386__)
+    return "linux/386";
+#elif defined(__powerpc64__)
+    return "linux/ppc64le";
+#elif defined(__s390x__)
+    return "linux/s390x";
+#elif defined(__riscv)
+    return "linux/riscv64";
+#else
+    return "linux/amd64";
+#endif
+  }
+
   void Error(std::string message, Span span) { table_.errors.push_back({std::move(message), span}); }
 
   void AddGlobalArgs(const Instruction& in) {

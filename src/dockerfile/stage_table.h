@@ -53,6 +53,10 @@ struct StageTable {
 };
 
 // Builds the table. `build_args` override global ARG defaults (only declared ARGs are used).
+// The automatic platform ARGs (BUILDPLATFORM, BUILDOS, BUILDARCH, BUILDVARIANT, TARGETPLATFORM,
+// TARGETOS, TARGETARCH, TARGETVARIANT) are defined for FROM as BuildKit defines them: this
+// machine's platform, unless `build_args` sets them (TARGETPLATFORM=linux/arm64 for
+// `--platform`; its parts fill TARGETOS, TARGETARCH, TARGETVARIANT).
 StageTable BuildStageTable(const Dockerfile& dockerfile, const ExpansionEnv& build_args = {});
 
 }  // namespace drydock::dockerfile

@@ -3,6 +3,7 @@
 // slim variants, buildpack-deps for the full python images, busybox applets for Alpine);
 // anything that varies between tags is listed as uncertain so no rule asserts it is absent.
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,26 @@ bool UbuntuExternallyManaged(const std::string& tag) {
 class BuiltinFacts final : public BaseFacts {
  public:
   std::optional<StageFacts> Lookup(const std::string& image) const override {
+    // Built once per name and shared: copies of the frozen sets share their storage.
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = cache_.find(image);
+    if (it != cache_.end()) return it->second;
+    std::optional<StageFacts> facts = ByName(image);
+    if (facts) {
+      facts->origin = BaseOrigin::kBuiltinTable;
+      facts->packages.Freeze();
+      facts->commands.Freeze();
+      facts->uncertain_commands.Freeze();
+    }
+    if (cache_.size() > 4096) cache_.clear();  // Bounded: names come from user input.
+    return cache_.emplace(image, std::move(facts)).first->second;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, std::optional<StageFacts>> cache_;
+
+  static std::optional<StageFacts> ByName(const std::string& image) {
     Tag t = SplitImage(image);
     if (t.repo == "debian") return DebianLike("debian", DebianExternallyManaged(t.tag));
     if (t.repo == "ubuntu") return DebianLike("ubuntu", UbuntuExternallyManaged(t.tag.empty() ? "24.04" : t.tag));
@@ -144,7 +165,6 @@ class BuiltinFacts final : public BaseFacts {
     return std::nullopt;
   }
 
- private:
   static StageFacts PythonImage(const std::string& tag) {
     bool alpine = Contains(tag, "alpine");
     StageFacts f;

@@ -7,6 +7,8 @@
 #define DRYDOCK_LINT_LEDGER_H_
 
 #include <map>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,20 +22,82 @@ namespace drydock::lint {
 
 enum class Presence { kUnknown, kAbsent, kPresent };
 
-// What one stage has at one point. Copyable: the ledger keeps one per instruction.
+// Where a stage's starting facts came from.
+enum class BaseOrigin {
+  kNone,           // Unknown image, scratch, or an earlier stage of the same file.
+  kBuiltinTable,   // BuiltinBaseFacts(): known by name.
+  kProjectTarget,  // An image the same project builds (ProjectFacts): its final ledger.
+  kLocalImage,     // Read from an image in the local engine or a `docker save` file.
+};
+
+// A set of strings that is cheap to copy: an immutable shared base (what the base image
+// brought, ~150 commands) plus the small changes made since. The ledger keeps a StageFacts per
+// instruction and rules replay RUNs on copies, so copies must not duplicate the base.
+class SharedStringSet {
+ public:
+  using Set = std::set<std::string>;
+  SharedStringSet() = default;
+  SharedStringSet(std::initializer_list<std::string> items) { insert(items.begin(), items.end()); }
+  void insert(const std::string& s) {
+    if (removed_.erase(s)) return;
+    if (!InBase(s) && added_.insert(s).second && added_.size() > kMaxDelta) Freeze();
+  }
+  template <typename It>
+  void insert(It begin, It end) {
+    for (; begin != end; ++begin) insert(std::string(*begin));
+  }
+  size_t erase(const std::string& s) {
+    if (added_.erase(s)) return 1;
+    if (InBase(s) && removed_.insert(s).second) {
+      if (removed_.size() > kMaxDelta) Freeze();
+      return 1;
+    }
+    return 0;
+  }
+  size_t count(const std::string& s) const { return added_.count(s) || (InBase(s) && !removed_.count(s)); }
+  bool empty() const { return size() == 0; }
+  size_t size() const { return (base_ ? base_->size() : 0) + added_.size() - removed_.size(); }
+  // The elements, sorted (a copy).
+  Set Items() const {
+    Set out = added_;
+    if (base_) {
+      for (const std::string& s : *base_) {
+        if (!removed_.count(s)) out.insert(s);
+      }
+    }
+    return out;
+  }
+  // Makes the current contents the shared base, so later copies share them.
+  void Freeze() {
+    if (added_.empty() && removed_.empty()) return;
+    base_ = std::make_shared<const Set>(Items());
+    added_.clear();
+    removed_.clear();
+  }
+
+ private:
+  static constexpr size_t kMaxDelta = 24;  // Beyond this, copies share a new base.
+  bool InBase(const std::string& s) const { return base_ && base_->count(s); }
+  std::shared_ptr<const Set> base_;
+  Set added_, removed_;
+};
+
+// What one stage has at one point. Copyable (cheaply): the ledger keeps one per instruction.
 struct StageFacts {
   bool base_known = false;   // The base image's contents are known (facts table, target, image).
   std::string base;          // The base image as written, ARGs expanded.
+  BaseOrigin origin = BaseOrigin::kNone;
+  std::string project_target;  // With kProjectTarget: the target that builds the base.
   std::string distro;        // "debian", "ubuntu", "alpine", "python" (official image); "" unknown.
   bool system_python_externally_managed = false;  // PEP 668 marker on the distro Python.
-  std::set<std::string> packages;  // OS packages installed (base + apt/apk/dnf installs).
-  std::set<std::string> commands;  // Commands known to resolve on PATH.
+  SharedStringSet packages;  // OS packages installed (base + apt/apk/dnf installs).
+  SharedStringSet commands;  // Commands known to resolve on PATH.
   // Commands the base may or may not have (varies by tag or variant): never asserted absent.
-  std::set<std::string> uncertain_commands;
+  SharedStringSet uncertain_commands;
   // Something put unknown commands on PATH (curl | sh, make install, COPY into a bin dir):
   // absence can no longer be asserted.
   bool commands_open = false;
-  std::set<std::string> pip_packages;         // Normalised names pip installed.
+  SharedStringSet pip_packages;         // Normalised names pip installed.
   std::vector<std::string> venvs;             // Directories created with `-m venv`/virtualenv.
   std::vector<std::string> venvs_created_as_root_in_root_home;
   bool ensurepip_available = false;           // Known only when base_known.
@@ -48,11 +112,26 @@ struct StageFacts {
   std::vector<std::string> ActiveVenvs() const;
 };
 
-// Facts about a base image by name, before any instruction runs.
+// Facts about a base image by name, before any instruction runs: the seam through which the
+// ledger learns what a FROM image contains. Providers chain, most precise first, each asking
+// the next (its `fallback`) for images it does not know:
+//   ProjectFacts (lint/project_facts.h): images the same project builds, from their ledgers;
+//   an engine-image provider (to come): images present in the local engine or a `docker save`
+//     file, read with the image reader — commands on PATH (`commands`, from the PATH
+//     directories' entries), Python stdlib modules (`ensurepip_available`), `user`, `env`
+//     (PATH included), `distro` from /etc/os-release, `packages` from the dpkg/apk database;
+//   BuiltinBaseFacts(): the table of common bases by name.
+// An implementation returns a StageFacts with `base_known = true` only when it knows the
+// image's contents (commands absent from `commands` are then taken as absent, so list
+// anything unsure in `uncertain_commands` or set `commands_open`), sets `origin`, and returns
+// nullopt for an image it knows nothing about. Lookup may be called many times with the same
+// name and from several files; it must be deterministic and must not fail (an unreadable
+// image is "unknown").
 class BaseFacts {
  public:
   virtual ~BaseFacts() = default;
-  // Facts for `image` (as written, e.g. "debian:bookworm-slim"), or nullopt when unknown.
+  // Facts for `image` (as written, ARGs expanded, e.g. "debian:bookworm-slim"), or nullopt
+  // when unknown.
   virtual std::optional<StageFacts> Lookup(const std::string& image) const = 0;
 };
 
@@ -66,6 +145,7 @@ class Ledger {
   const StageFacts& Before(size_t index) const { return before_[index]; }
   // Facts at the end of stage `stage`.
   const StageFacts& AtEnd(size_t stage) const { return at_end_[stage]; }
+  size_t stage_count() const { return at_end_.size(); }
 
  private:
   friend Ledger BuildLedger(const dockerfile::Dockerfile&, const dockerfile::StageTable&,

@@ -39,6 +39,47 @@ LintContext::LintContext(const SourceFile& file, const dockerfile::Dockerfile& d
   }
 }
 
+bool ContextFacts::Sent(const std::string& path) const { return sent_paths.count(path) > 0; }
+bool ContextFacts::Present(const std::string& path) const { return all_paths.count(path) > 0; }
+
+const ContextFacts* LintContext::Context() const {
+  if (!build_context_ || !build_context_->fs) return nullptr;
+  if (context_facts_) return &*context_facts_;
+  ContextFacts& facts = context_facts_.emplace();
+  const FileSystem& fs = *build_context_->fs;
+  const std::string& dir = build_context_->directory;
+  std::string dockerfile = build_context_->dockerfile.empty() ? "Dockerfile" : build_context_->dockerfile;
+  if (dockerfile.rfind(dir + "/", 0) == 0) dockerfile = dockerfile.substr(dir.size() + 1);
+  Result<buildcontext::BuildContext> sent =
+      buildcontext::ComputeBuildContext(fs, dir, dockerfile, buildcontext::Walker::kBuildKit);
+  Result<buildcontext::ContextWalk> all = buildcontext::WalkContext(fs, dir, {}, buildcontext::Walker::kBuildKit);
+  if (!sent.ok() || !all.ok()) {
+    facts.error = !sent.ok() ? sent.error().message : all.error().message;
+    return &facts;
+  }
+  facts.sent = std::move(*sent);
+  facts.all = std::move(all->entries);
+  for (const buildcontext::ContextEntry& e : facts.sent.context) facts.sent_paths.insert(e.path);
+  for (const buildcontext::ContextEntry& e : facts.all) facts.all_paths.insert(e.path);
+  return &facts;
+}
+
+const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) const {
+  if (command_facts_.empty()) command_facts_.resize(dockerfile_.instructions.size());
+  std::optional<std::vector<StageFacts>>& cached = command_facts_[index];
+  if (!cached) {
+    cached.emplace();
+    StageFacts facts = ledger_.Before(index);
+    for (const RunScript& run : Scripts(index)) {
+      for (const ShellCommand& command : run.script.commands) {
+        cached->push_back(facts);
+        ApplyShellCommand(facts, command);
+      }
+    }
+  }
+  return *cached;
+}
+
 size_t LintContext::IndexOf(const dockerfile::Instruction& instruction) const {
   return static_cast<size_t>(&instruction - dockerfile_.instructions.data());
 }

@@ -5,11 +5,14 @@
 #define DRYDOCK_LINT_LINT_CONTEXT_H_
 
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
+#include "buildcontext/context_walker.h"
 #include "dockerfile/ast.h"
 #include "dockerfile/stage_table.h"
 #include "lint/ledger.h"
@@ -31,6 +34,25 @@ struct BuildContext {
   std::string directory;       // Absolute.
   std::string dockerfile;      // Absolute path of the Dockerfile.
   const FileSystem* fs = nullptr;
+  // The directory is a guess (the Dockerfile's own directory, not given with --context or by
+  // a project file): DD8003 then reports a missing source only when another source of the
+  // file is present, the evidence that the guess is right.
+  bool guessed = false;
+};
+
+// What DD8xxx rules read about the build context, computed once per file on first use.
+struct ContextFacts {
+  // What BuildKit sends (ignore file found beside the Dockerfile or in the context, Docker's
+  // exact pattern semantics). `sent.walk.failure` is set when the ignore file breaks the build.
+  buildcontext::BuildContext sent;
+  // Every entry of the context directory, nothing excluded: tells "excluded by the ignore
+  // file" apart from "not there at all".
+  std::vector<buildcontext::ContextEntry> all;
+  std::string error;  // Set when the context cannot be read; rules then stay silent.
+  // Whether `path` (context-relative, cleaned) is in `sent.context` / in `all`.
+  bool Sent(const std::string& path) const;
+  bool Present(const std::string& path) const;
+  std::set<std::string> sent_paths, all_paths;  // The paths of `sent.context` and `all`.
 };
 
 // A finding before suppressions and overrides: which rule, where, what.
@@ -58,6 +80,8 @@ class LintContext {
   const dockerfile::StageTable& stages() const { return stages_; }
   const Ledger& ledger() const { return ledger_; }
   const BuildContext* build_context() const { return build_context_; }
+  // The walked build context; null when the file has no build context. Walks on first call.
+  const ContextFacts* Context() const;
 
   // Index of `instruction` in instructions(), and the stage it belongs to (nullopt before
   // the first FROM).
@@ -73,14 +97,15 @@ class LintContext {
   // command of the same RUN installed counts ("apt-get install -y curl && curl ...").
   template <typename Visit>
   void ForEachCommand(size_t instruction_index, Visit&& visit) const {
-    StageFacts facts = ledger_.Before(instruction_index);
+    const std::vector<StageFacts>& before = FactsBeforeCommands(instruction_index);
+    size_t k = 0;
     for (const RunScript& run : Scripts(instruction_index)) {
-      for (const ShellCommand& command : run.script.commands) {
-        visit(run, command, static_cast<const StageFacts&>(facts));
-        ApplyShellCommand(facts, command);
-      }
+      for (const ShellCommand& command : run.script.commands) visit(run, command, before[k++]);
     }
   }
+  // The facts before each command of the RUN at `instruction_index`, in ForEachCommand's
+  // order; replayed once per file and shared by every rule.
+  const std::vector<StageFacts>& FactsBeforeCommands(size_t instruction_index) const;
   // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
   // or `fallback`.
   std::string Option(const std::string& key, const std::string& fallback) const;
@@ -112,6 +137,8 @@ class LintContext {
   std::vector<std::vector<RunScript>> scripts_;
   std::vector<std::optional<size_t>> stage_of_;
   const RuleInfo* current_ = nullptr;
+  mutable std::optional<ContextFacts> context_facts_;
+  mutable std::vector<std::optional<std::vector<StageFacts>>> command_facts_;
   mutable std::vector<Finding> findings_;
 };
 

@@ -38,6 +38,9 @@ const std::vector<RuleInfo>& AllRules() {
       {"DD6002", "env-unreachable-after-user", Severity::kWarning, "a venv or --user install under root's home is used after switching to another USER", MakeEnvUnreachableAfterUser},
       {"DD7001", "shell-form-entrypoint", Severity::kWarning, "CMD or ENTRYPOINT in shell form: signals do not reach the process", MakeShellFormEntrypoint},
       {"DD7002", "multiple-cmd", Severity::kWarning, "more than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last counts", MakeMultipleCmd},
+      {"DD8001", "missing-dockerignore", Severity::kWarning, "COPY of the whole build context and no .dockerignore", MakeMissingDockerignore},
+      {"DD8002", "context-junk-copied", Severity::kWarning, "junk in the build context (.git, venvs, caches, archives, secrets) taken into the image by a COPY", MakeContextJunkCopied},
+      {"DD8003", "copy-source-not-in-context", Severity::kError, "a COPY/ADD source is excluded by the ignore file, missing from the build context, or outside it", MakeCopySourceNotInContext},
   };
   return rules;
 }

@@ -5,6 +5,7 @@
 #include "dockerfile/parser.h"
 #include "dockerfile/stage_table.h"
 #include "lint/registry.h"
+#include "lint/shellcheck.h"
 #include "lint/suppressions.h"
 #include "base/strings.h"
 
@@ -50,7 +51,7 @@ std::string DescribeFacts(const SourceFile& file, const dockerfile::Dockerfile& 
           (f.base.empty() ? "(none)" : f.base) + (f.base_known ? " (known" : " (unknown") +
           (f.distro.empty() ? "" : ", " + f.distro) + ")" +
           "; user " + (f.user.empty() ? "?" : f.user) + "; workdir " + f.workdir +
-          "\npackages installed: " + JoinSet(f.packages, 30) +
+          "\npackages installed: " + JoinSet(f.packages.Items(), 30) +
           "\nvenvs: " + (venvs.empty() ? "(none)" : Join(venvs, ", ")) +
           (f.commands_open ? "\ncommands: open (something installed unknown commands)" : "");
   return text;
@@ -73,6 +74,8 @@ std::vector<LintFinding> LintDockerfile(const SourceFile& file, const LintReques
     std::vector<Finding> found = context.TakeFindings();
     raw.insert(raw.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
+
+  if (request.shellcheck) request.shellcheck->Collect(request.shellcheck_key, context, request.config);
 
   std::vector<Pragma> pragmas = ParsePragmas(file, df);
   std::vector<LintFinding> out;

@@ -17,6 +17,8 @@
 
 namespace drydock::lint {
 
+class ShellcheckSession;
+
 struct LintRequest {
   const BaseFacts* bases = nullptr;            // Null: BuiltinBaseFacts().
   const BuildContext* build_context = nullptr; // Null: context rules stay silent.
@@ -24,6 +26,10 @@ struct LintRequest {
   LintConfig config;
   std::set<std::string> only_rules;            // IDs; empty = every enabled rule.
   bool explain = false;                        // Fill LintFinding::explain with the facts.
+  // --shellcheck: the file's scripts are added to this session under `shellcheck_key`; the
+  // caller runs the session once every file is linted (lint/shellcheck.h).
+  ShellcheckSession* shellcheck = nullptr;
+  size_t shellcheck_key = 0;
 };
 
 // One finding as reported: the rule, its effective severity, where and what.

@@ -41,6 +41,11 @@ std::vector<std::string> SplitCodes(std::string_view list) {
 void Resolve(Pragma& p, const std::vector<std::string>& codes, bool peer) {
   for (const std::string& code : codes) {
     std::string_view id;
+    if (IsShellcheckCode(code)) {
+      // Kept for --shellcheck, which applies pragmas to SC findings itself.
+      p.rule_ids.push_back(code);
+      continue;
+    }
     if (const RuleInfo* rule = FindRule(code)) id = rule->id;
     else id = PeerCodeToRule(code);
     if (id.empty()) {
@@ -54,6 +59,14 @@ void Resolve(Pragma& p, const std::vector<std::string>& codes, bool peer) {
 }
 
 }  // namespace
+
+bool IsShellcheckCode(std::string_view code) {
+  if (code.size() < 4 || code.substr(0, 2) != "SC") return false;
+  for (char c : code.substr(2)) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
 
 std::string_view PeerCodeToRule(std::string_view code) {
   for (const auto& [peer, rule] : kPeerCodes) {

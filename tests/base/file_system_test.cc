@@ -87,5 +87,46 @@ TEST(RealFileSystem, ListDirectoryUsesLstat) {
   ::rmdir(dir.c_str());
 }
 
+TEST(FileSystemStatTest, MemoryTreeReportsModesAndALogicalClock) {
+  MemoryFileSystem fs;
+  fs.Write("/d/a", "abc");
+  fs.Symlink("/d/l", "a");
+  Result<FileStat> a = fs.Stat("/d/a");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->type, DirectoryEntry::Type::kFile);
+  EXPECT_EQ(a->mode, 0644u);
+  EXPECT_EQ(a->size, 3u);
+  int64_t written = a->mtime_ns;
+  fs.Touch("/d/a");
+  EXPECT_GT(fs.Stat("/d/a")->mtime_ns, written);
+  fs.SetMode("/d/a", 0755);
+  EXPECT_EQ(fs.Stat("/d/a")->mode, 0755u);
+  EXPECT_EQ(fs.Stat("/d")->type, DirectoryEntry::Type::kDirectory);
+  EXPECT_EQ(fs.Stat("/d/l")->type, DirectoryEntry::Type::kSymlink);
+  EXPECT_EQ(fs.Stat("/nope").error().message, "/nope: No such file or directory");
+}
+
+TEST(FileSystemStatTest, RealFilesAreLstatted) {
+  std::string dir = ::testing::TempDir() + "drydock-stat-XXXXXX";
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  std::string file = dir + "/f";
+  std::ofstream(file) << "12345";
+  ::chmod(file.c_str(), 0751);
+  ASSERT_EQ(::symlink("f", (dir + "/l").c_str()), 0);
+  RealFileSystem fs;
+  Result<FileStat> f = fs.Stat(file);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->type, DirectoryEntry::Type::kFile);
+  EXPECT_EQ(f->mode, 0751u);
+  EXPECT_EQ(f->size, 5u);
+  EXPECT_GT(f->mtime_ns, 0);
+  EXPECT_NE(f->inode, 0u);
+  EXPECT_EQ(fs.Stat(dir + "/l")->type, DirectoryEntry::Type::kSymlink);
+  EXPECT_FALSE(fs.Stat(dir + "/missing").ok());
+  ::unlink((dir + "/l").c_str());
+  ::unlink(file.c_str());
+  ::rmdir(dir.c_str());
+}
+
 }  // namespace
 }  // namespace drydock

@@ -55,6 +55,30 @@ TEST(StageTable, BuildArgsOverrideGlobalDefaults) {
   EXPECT_EQ(t.table.stages[0].base.text, "base:cuda");
 }
 
+// BuildKit defines the platform ARGs for FROM itself; they were reported as "empty platform
+// value from expression $BUILDPLATFORM" (DD0001 in lint) before.
+TEST(StageTable, AutomaticPlatformArgs) {
+  Table t("FROM --platform=$BUILDPLATFORM golang:1.22 AS build\n"
+          "FROM --platform=${TARGETPLATFORM} ${TARGETOS}-${TARGETARCH}-base:${BUILDOS}-${BUILDARCH}\n"
+          "FROM --platform=$TARGETOS/$TARGETARCH alpine:3.19$TARGETVARIANT$BUILDVARIANT\n");
+  EXPECT_EQ(t.Errors(), std::vector<std::string>{});
+  ASSERT_EQ(t.table.stages.size(), 3u);
+  const std::string host = t.table.stages[0].platform.value_or("");
+  EXPECT_TRUE(host.rfind("linux/", 0) == 0) << host;
+  const std::string arch = host.substr(6, host.find('/', 6) - 6);
+  EXPECT_EQ(t.table.stages[1].platform.value_or(""), host);
+  EXPECT_EQ(t.table.stages[1].base.text, "linux-" + arch + "-base:linux-" + arch);
+  EXPECT_EQ(t.table.stages[2].base.text, "alpine:3.19");
+  // A TARGETPLATFORM build argument stands for --platform; a declared ARG with a default wins.
+  Table arm("FROM --platform=$TARGETPLATFORM img:$TARGETARCH-$TARGETVARIANT\n",
+            ExpansionEnv::FromList({"TARGETPLATFORM=linux/arm/v7"}));
+  EXPECT_EQ(arm.table.stages[0].platform.value_or(""), "linux/arm/v7");
+  EXPECT_EQ(arm.table.stages[0].base.text, "img:arm-v7");
+  Table declared("ARG TARGETARCH\nARG BUILDOS=custom\nFROM img:$TARGETARCH-$BUILDOS\n",
+                 ExpansionEnv::FromList({"TARGETPLATFORM=linux/arm64"}));
+  EXPECT_EQ(declared.table.stages[0].base.text, "img:arm64-custom");
+}
+
 TEST(StageTable, StageArgsDoNotReachFrom) {
   Table t("FROM a\nARG V=x\nFROM b:${V:-none}\n");
   EXPECT_EQ(t.table.stages[1].base.text, "b:none");

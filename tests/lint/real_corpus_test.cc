@@ -31,7 +31,8 @@ TEST(RealCorpus, LintsEveryFileAndCountsFindingsPerRule) {
   int total = 0;
   for (const fs::path& path : files) {
     SourceFile file(path.string(), testing::ReadFileOrDie(path.string()));
-    BuildContext context{path.parent_path().string(), path.string(), &real_fs};
+    // The corpus holds the Dockerfiles only, so the directory is a guessed context.
+    BuildContext context{path.parent_path().string(), path.string(), &real_fs, /*guessed=*/true};
     LintRequest request;
     request.build_context = &context;
     for (const LintFinding& f : LintDockerfile(file, request)) {

@@ -5,7 +5,8 @@
 //   # context-file: PATH [SIZE]  a file in the build context (SIZE bytes, default 0); any
 //                                 `# context...` line gives the file a build context at /ctx
 //   # context-line: PATH TEXT    appends the line TEXT to context file PATH
-//   # context
+//   # context-dir: PATH          an (empty) directory in the build context
+//   # context                     a build context holding only the Dockerfile
 //   # build-arg: NAME=VALUE       a build argument
 // Every instruction without a marker must stay silent for the rule.
 #include <algorithm>
@@ -90,6 +91,11 @@ TEST_P(RuleCaseTest, FindingsMatchMarkers) {
       Result<std::string> old = context_fs.ReadFile(path);
       context_fs.Write(path, (old.ok() ? *old : "") +
                                  (space == std::string::npos ? "" : spec->substr(space + 1)) + "\n");
+      continue;
+    }
+    if (auto dir = directive("# context-dir:")) {
+      has_context = true;
+      context_fs.MakeDirectory("/ctx/" + *dir);
       continue;
     }
     if (directive("# context")) {

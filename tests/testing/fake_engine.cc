@@ -115,7 +115,9 @@ bool FakeConnection::ReadChunkedBody(FakeRequest& request,
 bool FakeConnection::ReadBody(FakeRequest& request,
                               const std::function<void(std::string_view)>& on_bytes) {
   if (EqualsIgnoreCaseAscii(request.Header("Transfer-Encoding"), "chunked")) {
-    return ReadChunkedBody(request, on_bytes, static_cast<size_t>(-1));
+    bool ok = ReadChunkedBody(request, on_bytes, static_cast<size_t>(-1));
+    if (on_body_) on_body_(request.body);
+    return ok;
   }
   std::string length = request.Header("Content-Length");
   size_t n = length.empty() ? 0 : std::stoul(length);
@@ -126,11 +128,14 @@ bool FakeConnection::ReadBody(FakeRequest& request,
   if (on_bytes) on_bytes(std::string_view(buffer_).substr(0, n));
   buffer_.erase(0, n);
   body_done_ = true;
+  if (on_body_) on_body_(request.body);
   return true;
 }
 
 bool FakeConnection::ReadSomeBody(FakeRequest& request, size_t n) {
-  return ReadChunkedBody(request, nullptr, n);
+  bool ok = ReadChunkedBody(request, nullptr, n);
+  if (on_body_) on_body_(request.body);
+  return ok;
 }
 
 void FakeConnection::Write(std::string_view raw) {
@@ -309,7 +314,7 @@ void FakeEngine::Serve(int fd) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       index = requests_.size();
-      requests_.push_back(req);  // Visible at once; the body is filled in after the route.
+      requests_.push_back(req);  // Visible at once; the body as the route reads it.
       for (auto it = routes_.rbegin(); it != routes_.rend(); ++it) {
         if (it->first.first == req.method && it->first.second == req.path) {
           route = it->second;
@@ -317,6 +322,10 @@ void FakeEngine::Serve(int fd) {
         }
       }
     }
+    conn.on_body_ = [this, index](const std::string& body) {
+      std::lock_guard<std::mutex> lock(mu_);
+      requests_[index].body = body;
+    };
     if (route) {
       route(req, conn);
     } else {

@@ -57,6 +57,9 @@ class FakeConnection {
                        size_t limit);
 
   int fd_;
+  // Publishes the body read so far to FakeEngine::requests() at once, so a test that looks
+  // right after its response sees it (the route may still be running).
+  std::function<void(const std::string&)> on_body_;
   std::string buffer_;  // Bytes received but not consumed.
   // Chunked body decoding state (ReadSomeBody may stop mid-chunk).
   size_t chunk_left_ = 0;

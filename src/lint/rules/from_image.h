@@ -76,6 +76,12 @@ inline std::optional<std::string> KnownBaseImage(const LintContext& context,
   if (stage.base.kind != dockerfile::StageRef::Kind::kImage || stage.base.text.empty()) {
     return std::nullopt;
   }
+  // An image the same project builds is pinned by the build itself, not by its tag.
+  size_t index = static_cast<size_t>(&stage - context.stages().stages.data());
+  if (index < context.ledger().stage_count() &&
+      context.ledger().AtEnd(index).origin == BaseOrigin::kProjectTarget) {
+    return std::nullopt;
+  }
   std::optional<dockerfile::FromArgs> from = dockerfile::AsFrom(*stage.from);
   if (!from) return std::nullopt;
   auto expanded = dockerfile::ExpandWord(from->image->value, defaults, FileExpandOptions(context));

@@ -11,3 +11,8 @@ RUN echo fine
 # expect: DD0001
 FROM scratch AS 1stage
 COPY --from=build /a /b
+# The automatic platform ARGs are defined for FROM without an ARG line.
+FROM --platform=$BUILDPLATFORM golang:1.22 AS cross
+FROM --platform=$TARGETPLATFORM alpine:3.19
+FROM --platform=${TARGETOS}/${TARGETARCH}${TARGETVARIANT:+/}${TARGETVARIANT} alpine:3.19
+FROM --platform=$BUILDOS/$BUILDARCH alpine:3.19-$BUILDVARIANT
