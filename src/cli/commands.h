@@ -26,6 +26,7 @@ struct Command {
 const std::vector<Command>& Commands();
 
 ExitStatus RunBuild(const Invocation& invocation);
+ExitStatus RunCheck(const Invocation& invocation);
 ExitStatus RunInspect(const Invocation& invocation);
 ExitStatus RunLint(const Invocation& invocation);
 ExitStatus RunParse(const Invocation& invocation);

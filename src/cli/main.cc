@@ -35,6 +35,7 @@ const std::vector<Command>& Commands() {
   // Sorted by name.
   static const std::vector<Command> commands = {
       {"build", "build the project's images in dependency order, in parallel, skipping what did not change", RunBuild},
+      {"check", "find broken Python environments and risky config in an image or directory (PY/IM findings)", RunCheck},
       {"help", "show the commands", RunHelp},
       {"inspect", "read an image offline: config, layers, largest files, wasted bytes", RunInspect},
       {"lint", "check Dockerfiles for what breaks image builds (rules DD0001-DD8003)", RunLint},
