@@ -201,6 +201,40 @@ Result<std::map<std::string, Entry>> Export(const std::string& image, const std:
   return out;
 }
 
+// The same layers built by BuildKit (drydock build --builder=buildkit, through the engine API:
+// the docker CLI here has no buildx): BuildKit's differ writes the re-created directory as an
+// opaque one and the deletion as a whiteout, and the reader gives the same wasted bytes.
+TEST_F(ImageEngineTest, BuildKitOpaqueDirectoryAndWhiteout) {
+  std::string classic = TestImage();
+  ASSERT_FALSE(classic.empty()) << "could not build the test image";
+  std::string tag = std::to_string(::getpid());
+  std::string project = dir_ + "/buildkit";
+  Shell("mkdir -p " + project + " && cp " + dir_ + "/context/Dockerfile " + project + "/");
+  std::string name = "drydock-test-image/layers-buildkit:" + tag;
+  std::ofstream(project + "/compose.yaml")
+      << "name: layers\nservices:\n  layers:\n    image: " << name << "\n    build: .\n";
+  testing::CommandResult built = Shell(std::string(DRYDOCK_BINARY) + " build --builder=buildkit -f " +
+                                       project + "/compose.yaml --progress=plain 2>&1");
+  ASSERT_EQ(built.status, 0) << built.output;
+  created_.push_back(name);
+  // BuildKit marks the history of the layers it made.
+  testing::CommandResult history = Shell("docker history --no-trunc --format '{{.Comment}}' " + name);
+  EXPECT_NE(history.output.find("buildkit.dockerfile.v0"), std::string::npos) << history.output;
+  std::string file = Save(name);
+  ASSERT_FALSE(file.empty());
+  Result<Image> image = OpenImagePath(file, {});
+  ASSERT_TRUE(image.ok()) << image.error().message;
+  ASSERT_EQ(image->layers.size(), 3u);
+  std::string wasted;
+  for (const Wasted& w : image->tree.wasted()) wasted += fmt::format("{} {} L{}->L{}\n", w.path, w.size, w.layer, w.hidden_by);
+  EXPECT_EQ(wasted, "/data/opq/a 2 L1->L2\n/data/big 102400 L1->L2\n");
+  ASSERT_NE(image->tree.Find("/data/opq/b"), nullptr);
+  EXPECT_EQ(image->tree.Find("/data/opq/a"), nullptr);
+  testing::CommandResult members = Shell("tar -xOf " + file + " " + image->layers[2].source + " | tar -t");
+  EXPECT_NE(members.output.find("data/opq/.wh..wh..opq"), std::string::npos) << members.output;
+  EXPECT_NE(members.output.find("data/.wh.big"), std::string::npos) << members.output;
+}
+
 TEST_F(ImageEngineTest, MergedTreeEqualsEngineExport) {
   // Each image is named by its ID, taken once here: other tests may rebuild (re-tag) the
   // pipeline's images meanwhile, and an ID never moves.
