@@ -413,15 +413,23 @@ Result<std::optional<ImageInfo>> Client::InspectImage(std::string_view name) {
   return std::optional<ImageInfo>(std::move(info));
 }
 
-Result<void> Client::TagImage(std::string_view source, std::string_view target) {
-  std::string_view repo = target;
-  std::string_view tag = "latest";
-  size_t colon = target.rfind(':');
-  size_t slash = target.rfind('/');
+namespace {
+
+// "repo:tag" into its two halves as the engine's tag and push endpoints want them; a colon
+// before the last `/` belongs to a registry port, and no tag means "latest".
+std::pair<std::string_view, std::string_view> SplitRepoTag(std::string_view reference) {
+  size_t colon = reference.rfind(':');
+  size_t slash = reference.rfind('/');
   if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
-    repo = target.substr(0, colon);
-    tag = target.substr(colon + 1);
+    return {reference.substr(0, colon), reference.substr(colon + 1)};
   }
+  return {reference, "latest"};
+}
+
+}  // namespace
+
+Result<void> Client::TagImage(std::string_view source, std::string_view target) {
+  auto [repo, tag] = SplitRepoTag(target);
   HttpRequest request;
   request.method = "POST";
   request.target = "/v" + api_version_ + "/images/" + PathEscape(source) +
@@ -474,14 +482,7 @@ std::string Base64Url(std::string_view in) {
 Result<std::string> Client::PushImage(std::string_view reference, std::string_view registry_auth,
                                       const std::function<void(std::string_view)>& on_status,
                                       const CancelToken* cancel) {
-  std::string_view repo = reference;
-  std::string_view tag = "latest";
-  size_t colon = reference.rfind(':');
-  size_t slash = reference.rfind('/');
-  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
-    repo = reference.substr(0, colon);
-    tag = reference.substr(colon + 1);
-  }
+  auto [repo, tag] = SplitRepoTag(reference);
   HttpRequest request;
   request.method = "POST";
   request.target = "/v" + api_version_ + "/images/" + PathEscape(repo) + "/push?tag=" +

@@ -46,6 +46,15 @@ void StreamInPieces(FakeConnection& conn, const std::string& body, size_t piece)
   conn.EndChunks();
 }
 
+// Answers POST /v1.41/build with the recorded stream `name`, after reading the whole context.
+void RouteRecordedBuild(FakeEngine& engine, const std::string& name, size_t piece) {
+  engine.Route("POST", "/v1.41/build",
+               [stream = Testdata(name), piece](FakeRequest& req, FakeConnection& conn) {
+                 ASSERT_TRUE(conn.ReadBody(req));
+                 StreamInPieces(conn, stream, piece);
+               });
+}
+
 std::string QueryText(const FakeRequest& req) {
   std::string out;
   for (const auto& [k, v] : req.Query()) out += k + "=" + v + "\n";
@@ -171,11 +180,7 @@ TEST(ClientTest, Version) {
 TEST(ClientBuildTest, ClassicStreamedBothWays) {
   FakeEngine engine;
   engine.RoutePing("1.41");
-  const std::string stream = Testdata("classic-ok.stream");
-  engine.Route("POST", "/v1.41/build", [&](FakeRequest& req, FakeConnection& conn) {
-    ASSERT_TRUE(conn.ReadBody(req));
-    StreamInPieces(conn, stream, 5);
-  });
+  RouteRecordedBuild(engine, "classic-ok.stream", 5);
   std::unique_ptr<Client> client = ConnectOrDie(engine);
   ASSERT_NE(client, nullptr);
 
@@ -227,11 +232,7 @@ TEST(ClientBuildTest, ClassicStreamedBothWays) {
 TEST(ClientBuildTest, ConcurrentBuildsShareOneClient) {
   FakeEngine engine;
   engine.RoutePing("1.41", "2");
-  const std::string stream = Testdata("buildkit-ok.stream");
-  engine.Route("POST", "/v1.41/build", [&](FakeRequest& req, FakeConnection& conn) {
-    ASSERT_TRUE(conn.ReadBody(req));
-    StreamInPieces(conn, stream, 101);
-  });
+  RouteRecordedBuild(engine, "buildkit-ok.stream", 101);
   std::unique_ptr<Client> client = ConnectOrDie(engine);
   ASSERT_NE(client, nullptr);
   std::vector<std::thread> threads;
@@ -262,11 +263,7 @@ TEST(ClientBuildTest, ConcurrentBuildsShareOneClient) {
 TEST(ClientBuildTest, BuildKitFailureWithStepAndExitCode) {
   FakeEngine engine;
   engine.RoutePing("1.41", "2");
-  const std::string stream = Testdata("buildkit-fail.stream");
-  engine.Route("POST", "/v1.41/build", [&](FakeRequest& req, FakeConnection& conn) {
-    ASSERT_TRUE(conn.ReadBody(req));
-    StreamInPieces(conn, stream, 333);
-  });
+  RouteRecordedBuild(engine, "buildkit-fail.stream", 333);
   std::unique_ptr<Client> client = ConnectOrDie(engine);
   ASSERT_NE(client, nullptr);
   BuildRequest req;

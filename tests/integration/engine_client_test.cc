@@ -178,6 +178,13 @@ class EngineIntegrationTest : public ::testing::Test {
     return tar.Finish();
   }
 
+  // A client whose every request goes through `proxy`.
+  static Result<std::unique_ptr<Client>> ConnectThrough(const testing::EngineProxy& proxy) {
+    Result<EngineEndpoint> via = ParseEngineAddress(proxy.address(), std::nullopt);
+    if (!via.ok()) return via.error();
+    return Client::Connect(MakeCurlTransport(*via));
+  }
+
   static Client* client_;
   static EngineEndpoint* endpoint_;
   static std::string* prefix_;
@@ -338,9 +345,7 @@ TEST_F(EngineIntegrationTest, CancelARunningBuild) {
 TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
   if (endpoint_->kind != EngineEndpoint::Kind::kUnix) GTEST_SKIP() << "needs a unix-socket engine";
   testing::EngineProxy proxy(endpoint_->unix_path);
-  Result<EngineEndpoint> via = ParseEngineAddress(proxy.address(), std::nullopt);
-  ASSERT_TRUE(via.ok());
-  Result<std::unique_ptr<Client>> c = Client::Connect(MakeCurlTransport(*via));
+  Result<std::unique_ptr<Client>> c = ConnectThrough(proxy);
   ASSERT_TRUE(c.ok()) << c.error().message;
   BuildRequest req;
   req.tags = {*prefix_ + "-lost:1"};
@@ -376,9 +381,7 @@ TEST_F(EngineIntegrationTest, LostEngineMidBuildIsAnError) {
 TEST_F(EngineIntegrationTest, ProxyCountsRequests) {
   if (endpoint_->kind != EngineEndpoint::Kind::kUnix) GTEST_SKIP() << "needs a unix-socket engine";
   testing::EngineProxy proxy(endpoint_->unix_path);
-  Result<EngineEndpoint> via = ParseEngineAddress(proxy.address(), std::nullopt);
-  ASSERT_TRUE(via.ok());
-  Result<std::unique_ptr<Client>> c = Client::Connect(MakeCurlTransport(*via));
+  Result<std::unique_ptr<Client>> c = ConnectThrough(proxy);
   ASSERT_TRUE(c.ok()) << c.error().message;
   Result<std::optional<ImageInfo>> info = (*c)->InspectImage(*prefix_ + "-busybox");
   ASSERT_TRUE(info.ok() && info->has_value());

@@ -94,6 +94,13 @@ class ImageEngineTest : public ::testing::Test {
   static int saves_;
 };
 
+// One line per wasted file: path, bytes, the layer that wrote it and the one that hid it.
+std::string WastedText(const Image& image) {
+  std::string out;
+  for (const Wasted& w : image.tree.wasted()) out += fmt::format("{} {} L{}->L{}\n", w.path, w.size, w.layer, w.hidden_by);
+  return out;
+}
+
 std::string ImageEngineTest::engine_;
 std::string ImageEngineTest::skip_reason_;
 std::string ImageEngineTest::dir_;
@@ -108,9 +115,7 @@ TEST_F(ImageEngineTest, InspectReportsWastedBytesAndLayerChanges) {
   Result<Image> image = OpenImagePath(file, {});
   ASSERT_TRUE(image.ok()) << image.error().message;
   ASSERT_EQ(image->layers.size(), 3u);
-  std::string wasted;
-  for (const Wasted& w : image->tree.wasted()) wasted += fmt::format("{} {} L{}->L{}\n", w.path, w.size, w.layer, w.hidden_by);
-  EXPECT_EQ(wasted, "/data/opq/a 2 L1->L2\n/data/big 102400 L1->L2\n");
+  EXPECT_EQ(WastedText(*image), "/data/opq/a 2 L1->L2\n/data/big 102400 L1->L2\n");
   std::string changes;
   for (const Change& c : image->tree.changes()[2]) {
     if (c.path.rfind("/data", 0) == 0) changes += fmt::format("{} {}\n", ChangeKindName(c.kind), c.path);
@@ -225,9 +230,7 @@ TEST_F(ImageEngineTest, BuildKitOpaqueDirectoryAndWhiteout) {
   Result<Image> image = OpenImagePath(file, {});
   ASSERT_TRUE(image.ok()) << image.error().message;
   ASSERT_EQ(image->layers.size(), 3u);
-  std::string wasted;
-  for (const Wasted& w : image->tree.wasted()) wasted += fmt::format("{} {} L{}->L{}\n", w.path, w.size, w.layer, w.hidden_by);
-  EXPECT_EQ(wasted, "/data/opq/a 2 L1->L2\n/data/big 102400 L1->L2\n");
+  EXPECT_EQ(WastedText(*image), "/data/opq/a 2 L1->L2\n/data/big 102400 L1->L2\n");
   ASSERT_NE(image->tree.Find("/data/opq/b"), nullptr);
   EXPECT_EQ(image->tree.Find("/data/opq/a"), nullptr);
   testing::CommandResult members = Shell("tar -xOf " + file + " " + image->layers[2].source + " | tar -t");

@@ -54,6 +54,15 @@ inline std::vector<LocalSource> LocalSources(const LintContext& context) {
   return out;
 }
 
+// The walked build context, or null when there is none to go by (no build context, a walk
+// that failed or stopped part-way): the rules that need the whole listing stay silent then.
+inline const ContextFacts* WalkedContext(const LintContext& context) {
+  if (!context.build_context()) return nullptr;
+  const ContextFacts* facts = context.Context();
+  if (!facts || !facts->error.empty() || facts->sent.walk.failure) return nullptr;
+  return facts;
+}
+
 // "COPY" or "ADD", for messages.
 inline std::string Keyword(const dockerfile::Instruction& in) {
   return in.keyword == dockerfile::Keyword::kAdd ? "ADD" : "COPY";

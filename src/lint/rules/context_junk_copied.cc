@@ -63,8 +63,8 @@ class ContextJunkCopied final : public Rule {
     if (!context.build_context()) return;
     std::vector<LocalSource> sources = LocalSources(context);
     if (sources.empty()) return;
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
+    const ContextFacts* facts = WalkedContext(context);
+    if (!facts) return;
     uint64_t archive_min = std::stoull(context.Option("archive-min-bytes", "1048576"));
     // Sizes and file counts of every directory, for the message.
     std::map<std::string, std::pair<uint64_t, size_t>> totals;

@@ -21,8 +21,8 @@ class CopySourceNotInContext final : public Rule {
     if (!context.build_context()) return;
     std::vector<LocalSource> sources = LocalSources(context);
     if (sources.empty()) return;
-    const ContextFacts* facts = context.Context();
-    if (!facts || !facts->error.empty() || facts->sent.walk.failure) return;
+    const ContextFacts* facts = WalkedContext(context);
+    if (!facts) return;
     auto matches = [&](const LocalSource& s, const std::vector<ContextEntry>& entries) {
       if (!s.glob) return false;
       return std::any_of(entries.begin(), entries.end(),
