@@ -10,6 +10,9 @@ packages=(
   libfmt-dev nlohmann-json3-dev libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev
   zlib1g-dev libzstd-dev libdeflate-dev libarchive-dev libisal-dev ccache
   libgtest-dev libgmock-dev libbenchmark-dev
+  # What the tests run: busybox for tiny test images, shellcheck for `lint --shellcheck`,
+  # python3 to make wheels, the registry for push tests.
+  busybox-static shellcheck python3 docker-registry
 )
 
 missing=()

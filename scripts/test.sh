@@ -22,6 +22,15 @@ if [ -f "$build_dir/conformance.txt" ]; then
   echo "Conformance:"
   sort "$build_dir/conformance.txt" | sed 's/^/  /'
 fi
+# A test that skips for want of a prerequisite proves nothing: in CI, where setup.sh has
+# installed everything, a skip is a failure.
+skipped=$(grep -c -E '\(Skipped\)$' "$build_dir/ctest.log" || true)
+if [ "$skipped" -gt 0 ]; then
+  echo
+  echo "Skipped ($skipped):"
+  grep -E '\(Skipped\)$' "$build_dir/ctest.log" | sed 's/^[[:space:]]*/  /'
+  if [ "${CI:-}" = "true" ] && [ $status -eq 0 ]; then status=1; fi
+fi
 echo
 grep -E '^[0-9]+% tests passed' "$build_dir/ctest.log" || echo "ctest did not finish"
 exit $status

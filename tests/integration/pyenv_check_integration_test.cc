@@ -22,7 +22,7 @@ class PyenvCheckIntegration : public ::testing::Test {
     std::string why;
     if (FindEngine(&why).empty()) GTEST_SKIP() << "no Docker engine: " << why;
     if (Shell(fmt::format("docker image inspect {} >/dev/null 2>&1", kBase)).status != 0) {
-      GTEST_SKIP() << kBase << " is not in the engine (made by the infra helper)";
+      GTEST_SKIP() << kBase << " is not in the engine: run scripts/prepare-base.sh";
     }
     if (Shell("python3 -c 'import zipfile' 2>/dev/null").status != 0) GTEST_SKIP() << "no host python3 to make wheels";
     char tmpl[] = "/tmp/drydock-pyenv-it-XXXXXX";

@@ -50,14 +50,9 @@ void Install(MemoryFileSystem& fs, const std::string& site, const std::string& n
   fs.Write(info + "/RECORD", record);
 }
 
-bool EngineReady() { return Version::TryParse("1.0").has_value() && Requirement::Parse("a>=1").ok(); }
-
-// Without the PEP 440/508 engine (stubs on branch pep), every version is invalid, so the
-// requirement findings (PY2xxx) are left out of the comparison until it lands.
 std::string Render(const std::vector<Finding>& findings) {
   std::string out;
   for (const Finding& f : findings) {
-    if (!EngineReady() && f.id.rfind("PY2", 0) == 0) continue;
     out += f.id + " " + std::string(SeverityString(f.severity)) + ": " + f.message + "\n  hint: " + f.hint + "\n";
   }
   return out;
@@ -90,10 +85,8 @@ TEST(Findings, MultihashClobberNamesTheDistributionWhoseFilesAreOnDisk) {
             "pip install only the one your code imports");
   EXPECT_EQ(f.paths, (std::vector<std::string>{kSite + std::string("/multihash/__init__.py"),
                                                kSite + std::string("/multihash/multihash.py")}));
-  if (EngineReady()) {
-    // Nothing else: pip check is clean here, which is exactly the trap.
-    EXPECT_EQ(check.findings.size(), 1u) << Render(check.findings);
-  }
+  // Nothing else: pip check is clean here, which is exactly the trap.
+  EXPECT_EQ(check.findings.size(), 1u) << Render(check.findings);
   EXPECT_EQ(check.summary.distributions, 2u);
 }
 
@@ -164,7 +157,6 @@ TEST(Findings, DuplicateEditableAndEnsurepip) {
 }
 
 TEST(Findings, RequirementsShadowingAndExtras) {
-  if (!EngineReady()) GTEST_SKIP() << "PEP 440/508 engine not implemented yet";
   MemoryFileSystem fs = VenvTree();
   fs.Write("/opt/venv/pyvenv.cfg",
            "home = /usr/bin\ninclude-system-site-packages = true\nversion = 3.11.2\n");
