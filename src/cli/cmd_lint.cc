@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "base/file_system.h"
+#include "base/parallel_for.h"
 #include "base/strings.h"
 #include "cli/commands.h"
 #include "cli/lint_output.h"
@@ -199,8 +200,10 @@ ExitStatus RunLint(const Invocation& invocation) {
   std::map<std::string, lint::LintConfig> configs;  // By config file path.
   std::map<std::string, std::string> config_of_dir;  // Directory → nearest .drydock.yaml ("" none).
   std::vector<std::unique_ptr<lint::BuildContext>> contexts;
-  std::vector<LintedFile> results;
-  std::vector<std::optional<Severity>> thresholds;  // Parallel to results.
+  // Everything that reads configuration or registers sources runs here, in order; the lint
+  // itself then runs on every core (a file's lint shares only thread-safe facts providers).
+  std::vector<const SourceFile*> files;
+  std::vector<lint::LintRequest> requests;  // Parallel to files.
   for (Job& job : jobs) {
     const SourceFile* file = nullptr;
     if (!job.label.empty() && job.path.empty()) {
@@ -273,10 +276,14 @@ ExitStatus RunLint(const Invocation& invocation) {
       contexts.push_back(std::move(context));
     }
     request.shellcheck = shellcheck_session.get();
-    request.shellcheck_key = results.size();
-    results.push_back(LintedFile{file, lint::LintDockerfile(*file, request)});
-    thresholds.push_back(request.config.failure_threshold);
+    request.shellcheck_key = files.size();
+    files.push_back(file);
+    requests.push_back(std::move(request));
   }
+  std::vector<LintedFile> results(files.size());
+  ParallelFor(files.size(), 0, [&](size_t i) {
+    results[i] = LintedFile{files[i], lint::LintDockerfile(*files[i], requests[i])};
+  });
 
   if (shellcheck_session) {
     Result<std::map<size_t, std::vector<lint::LintFinding>>> found = shellcheck_session->Run();
@@ -304,9 +311,10 @@ ExitStatus RunLint(const Invocation& invocation) {
   // Exit 1 when any finding is at or above its file's threshold (severities order error <
   // warning < info, so "at or above" is "<=").
   for (size_t i = 0; i < results.size(); ++i) {
-    if (!thresholds[i]) continue;
+    const std::optional<Severity>& threshold_of_file = requests[i].config.failure_threshold;
+    if (!threshold_of_file) continue;
     for (const lint::LintFinding& f : results[i].findings) {
-      if (static_cast<int>(f.severity) <= static_cast<int>(*thresholds[i])) return ExitStatus::kFindings;
+      if (static_cast<int>(f.severity) <= static_cast<int>(*threshold_of_file)) return ExitStatus::kFindings;
     }
   }
   return ExitStatus::kOk;

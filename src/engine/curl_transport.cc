@@ -4,22 +4,15 @@
 // callback alone would only notice about once a second.
 #include "engine/curl_transport.h"
 
-#include <curl/curl.h>
-
 #include <chrono>
 #include <cstring>
-#include <mutex>
 #include <string>
 
 #include "base/strings.h"
+#include "engine/curl_library.h"
 
 namespace drydock::engine {
 namespace {
-
-void GlobalInit() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Exchange {
   ResponseHandler* handler = nullptr;
@@ -129,9 +122,7 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 class CurlTransport final : public Transport {
  public:
   CurlTransport(EngineEndpoint endpoint, CurlTransportOptions options)
-      : endpoint_(std::move(endpoint)), options_(options) {
-    GlobalInit();
-  }
+      : endpoint_(std::move(endpoint)), options_(options) {}
 
   Result<void> Send(const HttpRequest& request, ResponseHandler& handler,
                     const CancelToken* cancel) override;
@@ -151,7 +142,10 @@ class CurlTransport final : public Transport {
 
 Result<void> CurlTransport::Send(const HttpRequest& request, ResponseHandler& handler,
                                  const CancelToken* cancel) {
-  CURL* easy = curl_easy_init();
+  Result<const CurlLibrary*> loaded = LoadCurl();
+  if (!loaded.ok()) return loaded.error();
+  const CurlLibrary& curl = **loaded;
+  CURL* easy = curl.easy_init();
   if (easy == nullptr) return MakeError("libcurl: cannot create a handle");
   Exchange ex;
   ex.handler = &handler;
@@ -160,73 +154,73 @@ Result<void> CurlTransport::Send(const HttpRequest& request, ResponseHandler& ha
   char error_buffer[CURL_ERROR_SIZE] = {0};
 
   const std::string url = BaseUrl() + request.target;
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
+  curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
+  curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
   // Every exchange has its own connection: closing it is how a build is cancelled, and a
   // reused connection would tie one request's fate to another's.
-  curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
-  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  curl.easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
+  curl.easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
   if (endpoint_.kind == EngineEndpoint::Kind::kUnix) {
-    curl_easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, endpoint_.unix_path.c_str());
+    curl.easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, endpoint_.unix_path.c_str());
   } else {
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPIDLE, options_.keepalive_idle_s);
-    curl_easy_setopt(easy, CURLOPT_TCP_KEEPINTVL, options_.keepalive_interval_s);
+    curl.easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl.easy_setopt(easy, CURLOPT_TCP_KEEPIDLE, options_.keepalive_idle_s);
+    curl.easy_setopt(easy, CURLOPT_TCP_KEEPINTVL, options_.keepalive_interval_s);
     if (endpoint_.tls) {
       const TlsConfig& tls = *endpoint_.tls;
-      if (!tls.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, tls.ca_file.c_str());
-      if (!tls.cert_file.empty()) curl_easy_setopt(easy, CURLOPT_SSLCERT, tls.cert_file.c_str());
-      if (!tls.key_file.empty()) curl_easy_setopt(easy, CURLOPT_SSLKEY, tls.key_file.c_str());
-      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, tls.verify ? 1L : 0L);
-      curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, tls.verify ? 2L : 0L);
+      if (!tls.ca_file.empty()) curl.easy_setopt(easy, CURLOPT_CAINFO, tls.ca_file.c_str());
+      if (!tls.cert_file.empty()) curl.easy_setopt(easy, CURLOPT_SSLCERT, tls.cert_file.c_str());
+      if (!tls.key_file.empty()) curl.easy_setopt(easy, CURLOPT_SSLKEY, tls.key_file.c_str());
+      curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, tls.verify ? 1L : 0L);
+      curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, tls.verify ? 2L : 0L);
     }
   }
 
   curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, "Expect:");  // No 100-continue round trip.
+  headers = curl.slist_append(headers, "Expect:");  // No 100-continue round trip.
   for (const auto& [k, v] : request.headers) {
-    headers = curl_slist_append(headers, (k + ": " + v).c_str());
+    headers = curl.slist_append(headers, (k + ": " + v).c_str());
   }
   if (request.method == "HEAD") {
-    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    curl.easy_setopt(easy, CURLOPT_NOBODY, 1L);
   } else if (request.method == "POST") {
-    curl_easy_setopt(easy, CURLOPT_POST, 1L);
+    curl.easy_setopt(easy, CURLOPT_POST, 1L);
     if (request.body != nullptr) {
-      headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
-      curl_easy_setopt(easy, CURLOPT_READFUNCTION, OnRead);
-      curl_easy_setopt(easy, CURLOPT_READDATA, &ex);
+      headers = curl.slist_append(headers, "Transfer-Encoding: chunked");
+      curl.easy_setopt(easy, CURLOPT_READFUNCTION, OnRead);
+      curl.easy_setopt(easy, CURLOPT_READDATA, &ex);
     } else {
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDS, "");
-      curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
+      curl.easy_setopt(easy, CURLOPT_POSTFIELDS, "");
+      curl.easy_setopt(easy, CURLOPT_POSTFIELDSIZE, 0L);
     }
   } else if (request.method != "GET") {
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    curl.easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   }
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeaderLine);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &ex);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnWrite);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &ex);
-  curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, OnProgress);
-  curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &ex);
+  curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+  curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeaderLine);
+  curl.easy_setopt(easy, CURLOPT_HEADERDATA, &ex);
+  curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnWrite);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &ex);
+  curl.easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+  curl.easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, OnProgress);
+  curl.easy_setopt(easy, CURLOPT_XFERINFODATA, &ex);
 
-  CURLM* multi = curl_multi_init();
-  curl_multi_add_handle(multi, easy);
+  CURLM* multi = curl.multi_init();
+  curl.multi_add_handle(multi, easy);
   CURLcode code = CURLE_OK;
   bool done = false;
   while (!done) {
     int running = 0;
-    CURLMcode mc = curl_multi_perform(multi, &running);
+    CURLMcode mc = curl.multi_perform(multi, &running);
     if (mc != CURLM_OK) {
       code = CURLE_RECV_ERROR;
-      snprintf(error_buffer, sizeof error_buffer, "%s", curl_multi_strerror(mc));
+      snprintf(error_buffer, sizeof error_buffer, "%s", curl.multi_strerror(mc));
       break;
     }
     int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi, &queued)) {
+    while (CURLMsg* msg = curl.multi_info_read(multi, &queued)) {
       if (msg->msg == CURLMSG_DONE) {
         code = msg->data.result;
         done = true;
@@ -237,21 +231,21 @@ Result<void> CurlTransport::Send(const HttpRequest& request, ResponseHandler& ha
       ex.cancelled = true;
       break;
     }
-    curl_multi_poll(multi, nullptr, 0, 100, nullptr);
+    curl.multi_poll(multi, nullptr, 0, 100, nullptr);
   }
   long os_errno = 0;
-  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
-  curl_multi_remove_handle(multi, easy);  // Closes the connection (FORBID_REUSE).
-  curl_multi_cleanup(multi);
-  curl_easy_cleanup(easy);
-  curl_slist_free_all(headers);
+  curl.easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
+  curl.multi_remove_handle(multi, easy);  // Closes the connection (FORBID_REUSE).
+  curl.multi_cleanup(multi);
+  curl.easy_cleanup(easy);
+  curl.slist_free_all(headers);
 
   if (ex.cancelled || (cancel != nullptr && cancel->cancelled())) return {};
   ex.ReportUpload(/*final=*/true);
   if (ex.handler_stopped) return {};
   if (ex.body_error) return MakeError("request body: " + ex.body_error->message);
   if (code != CURLE_OK) {
-    std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+    std::string detail = error_buffer[0] != '\0' ? error_buffer : curl.easy_strerror(code);
     if (ex.head.status == 0) {
       // curl words a failed unix-socket connect as "Failed to connect to localhost port 80";
       // the system's reason (no such file, connection refused) says more.

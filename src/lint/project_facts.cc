@@ -40,6 +40,7 @@ std::optional<StageFacts> ProjectFacts::Lookup(const std::string& image) const {
   if (it == by_name_.end()) return fallback_.Lookup(image);
   size_t index = it->second;
   const ProjectImage& target = images_[index];
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
   StageFacts facts;
   if (auto done = finished_.find(index); done != finished_.end()) {
     facts = done->second;

@@ -6,6 +6,7 @@
 #define DRYDOCK_LINT_PROJECT_FACTS_H_
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -31,7 +32,9 @@ std::string NormalizeImageName(const std::string& image);
 // Answers for the project's own images with their final ledgers (built on first use, with
 // this provider for their own bases, so a chain base-cpu → base-cuda → base-ml resolves), and
 // asks `fallback` for anything else. A cycle, or a target whose base is unknown, gives facts
-// with base_known = false but origin kProjectTarget. Not thread-safe (caches ledgers).
+// with base_known = false but origin kProjectTarget. Thread-safe: one lock guards the cache,
+// held across a whole lookup so a second thread waits for a ledger another is building
+// instead of taking it for a cycle.
 class ProjectFacts final : public BaseFacts {
  public:
   ProjectFacts(std::vector<ProjectImage> images, const BaseFacts& fallback);
@@ -41,6 +44,7 @@ class ProjectFacts final : public BaseFacts {
   std::vector<ProjectImage> images_;
   const BaseFacts& fallback_;
   std::map<std::string, size_t> by_name_;           // Normalised tag → images_ index.
+  mutable std::recursive_mutex mutex_;              // Re-entered by a target's own base lookups.
   mutable std::map<size_t, StageFacts> finished_;  // Final facts by images_ index.
   mutable std::set<size_t> in_progress_;           // Guards against FROM cycles.
 };

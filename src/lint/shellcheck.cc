@@ -172,11 +172,13 @@ std::vector<ShellcheckScript> ShellcheckScripts(const LintContext& context) {
 }
 
 void ShellcheckSession::Collect(size_t key, const LintContext& context, const LintConfig& config) {
-  File& f = files_[key];
+  File f;
   f.file = &context.file();
   f.scripts = ShellcheckScripts(context);
   f.pragmas = ParsePragmas(context.file(), context.dockerfile());
   f.config = config;
+  std::lock_guard<std::mutex> lock(mutex_);
+  files_[key] = std::move(f);
 }
 
 namespace {

@@ -20,6 +20,7 @@
 #define DRYDOCK_LINT_SHELLCHECK_H_
 
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,7 +60,7 @@ class ShellcheckSession {
   explicit ShellcheckSession(std::string binary) : binary_(std::move(binary)) {}
 
   // Adds the scripts of the file behind `context` under `key`, with its pragmas and config.
-  // LintDockerfile calls it when LintRequest::shellcheck is set.
+  // LintDockerfile calls it when LintRequest::shellcheck is set; safe from several threads.
   void Collect(size_t key, const LintContext& context, const LintConfig& config);
 
   // Runs shellcheck and returns the findings by key, each list sorted by position; an Error
@@ -74,6 +75,7 @@ class ShellcheckSession {
     LintConfig config;
   };
   std::string binary_;
+  std::mutex mutex_;  // Guards files_ while files are linted in parallel.
   std::map<size_t, File> files_;
 };
 
