@@ -75,6 +75,7 @@ class MemoryFileSystem final : public FileSystem {
     mtimes_[CleanPath(path)] = ++clock_;
   }
   void Touch(const std::string& path) { mtimes_[CleanPath(path)] = ++clock_; }
+  void Remove(const std::string& path) { files_.erase(path); }
   void SetMode(const std::string& path, uint32_t mode) { modes_[CleanPath(path)] = mode; }
   void MakeDirectory(const std::string& path) { directories_.insert(path); }
   void Symlink(const std::string& path, std::string target) {

@@ -140,8 +140,14 @@ class Checker {
     for (const std::string& dir : dir_order_) {
       for (const Distribution& d : dists_[dir]) {
         if (!d.record) continue;
+        // Without INSTALLER no installer laid the files out by this RECORD: a distribution
+        // from the OS (Debian's python3-pip) keeps the RECORD of its build tree, whose
+        // scripts (`../scripts/pip`) dpkg put in /usr/bin. Its files under site-packages are
+        // still as built; what climbs out of it says nothing about the image.
+        bool os_packaged = d.installer.empty();
         for (const RecordEntry& e : d.record->entries) {
           if (!Checkable(e)) continue;
+          if (os_packaged && (e.path == ".." || e.path.rfind("../", 0) == 0)) continue;
           std::vector<Claim>& c = claims[RecordPath(dir, e.path)];
           bool dup = false;
           for (const Claim& x : c) dup = dup || x.dist == &d;

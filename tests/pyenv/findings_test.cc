@@ -126,6 +126,28 @@ TEST(Findings, MixedClobberAndRecordDrift) {
             "patches part of the package\n");
 }
 
+// Debian's python3-pip ships the RECORD of its build tree (no INSTALLER): its scripts are
+// listed as ../scripts/pip, which dpkg installed as /usr/bin/pip instead. Only a distribution an
+// installer laid out by its RECORD is held to entries outside site-packages.
+TEST(Findings, OsPackagedRecordEntriesOutsideSitePackagesAreNotMissing) {
+  const std::string dist = "/usr/lib/python3/dist-packages";
+  for (bool with_installer : {false, true}) {
+    MemoryFileSystem fs = VenvTree();
+    Install(fs, dist, "pip", "23.0.1", {{"pip/__init__.py", "pip"}, {"../scripts/pip", "#!py"}}, "", false);
+    fs.Write(dist + "/pip/__init__.py", "pip");
+    if (!with_installer) fs.Remove(dist + "/pip-23.0.1.dist-info/INSTALLER");
+    PythonCheck check = CheckPythonEnvironments(fs);
+    EXPECT_EQ(Render(check.findings),
+              with_installer
+                  ? "PY1002 warning: pip 23.0.1 in /usr/lib/python3/dist-packages: 1 file listed in "
+                    "its RECORD is missing: /usr/lib/python3/scripts/pip\n"
+                    "  hint: files deleted after install break the package; reinstall it (pip "
+                    "install --force-reinstall pip==23.0.1) or remove it (pip uninstall pip)\n"
+                  : "")
+        << with_installer;
+  }
+}
+
 TEST(Findings, DuplicateEditableAndEnsurepip) {
   MemoryFileSystem fs;
   fs.Write("/usr/bin/python3.11", "ELF");
