@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "image/image_file_system.h"
 
 namespace drydock::cli {
@@ -169,6 +171,44 @@ std::vector<Finding> CheckImageConfig(const image::Image& image, const image::Im
     if (eq != std::string::npos) check_pair("Env", kv.substr(0, eq), kv.substr(eq + 1));
   }
   for (const auto& [k, v] : image.config.labels) check_pair("Label", k, v);
+  return out;
+}
+
+ImageCheck CheckImage(const image::Image& image, bool is_base) {
+  ImageCheck out;
+  image::ImageFileSystem fs(image.tree);
+  pyenv::CheckOptions options;
+  options.architecture = image.config.architecture.empty() ? "amd64" : image.config.architecture;
+  options.history_uses_venv = HistoryUsesVenv(image);
+  out.python = pyenv::CheckPythonEnvironments(fs, options);
+  out.findings = out.python.findings;
+  image::ImageFacts facts = image::ComputeFacts(image);
+  for (Finding& f : CheckImageConfig(image, facts)) {
+    if (is_base && f.id == "IM1003") continue;
+    out.findings.push_back(std::move(f));
+  }
+  std::stable_sort(out.findings.begin(), out.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity > b.severity;
+    return a.id < b.id;
+  });
+  return out;
+}
+
+std::string RenderCheckText(const std::string& target, const pyenv::PythonCheck& check,
+                            const std::vector<Finding>& findings) {
+  std::string out;
+  size_t counts[3] = {0, 0, 0};
+  for (const Finding& f : findings) {
+    ++counts[static_cast<int>(f.severity)];
+    out += fmt::format("{}: {}: {} [{} {}]\n  hint: {}\n", target, pyenv::SeverityString(f.severity), f.message,
+                       f.id, f.slug, f.hint);
+  }
+  std::string envs;
+  for (const pyenv::PythonEnvironment& e : check.scan.environments) envs += (envs.empty() ? "" : ", ") + e.label;
+  out += fmt::format("{}: {} Python environment{}{}, {} distributions, {} RECORD files checked: {} errors, {} warnings, {} infos\n",
+                     target, check.summary.environments, check.summary.environments == 1 ? "" : "s",
+                     envs.empty() ? "" : " (" + envs + ")", check.summary.distributions,
+                     check.summary.files_checked, counts[2], counts[1], counts[0]);
   return out;
 }
 

@@ -18,6 +18,9 @@
 #include <fmt/format.h>
 
 #include "build/engine_runner.h"
+#include "cli/build_check.h"
+#include "cli/inspect_engine.h"
+#include "image/layer.h"
 #include "build/hash_cache.h"
 #include "build/log_files.h"
 #include "build/scheduler.h"
@@ -78,6 +81,7 @@ ExitStatus RunBuild(const Invocation& invocation) {
   std::string fail_fast = "stop";
   std::string progress = "auto";
   std::string builder = "auto";
+  bool check = false;
   AddProjectFlags(app, flags, "targets or groups to build (default: the project's defaults)");
   app.add_option("-j,--jobs", jobs, "concurrent builds (default: the engine's CPU count)")->check(CLI::PositiveNumber);
   app.add_flag("-k,--keep-going", keep_going, "go on past failures; skip only what depends on them");
@@ -85,6 +89,8 @@ ExitStatus RunBuild(const Invocation& invocation) {
   app.add_flag("--force", force, "build even targets whose image is up to date");
   app.add_option("--progress", progress, "auto, tty, plain or json")->check(CLI::IsMember({"auto", "tty", "plain", "json"}));
   app.add_option("--builder", builder, "auto, buildkit or classic")->check(CLI::IsMember({"auto", "buildkit", "classic"}));
+  app.add_flag("--check", check, "run drydock check on each built image; errors fail the target "
+               "(a target's x-drydock.check overrides)");
   std::vector<std::string> args(invocation.args.rbegin(), invocation.args.rend());
   try {
     app.parse(args);
@@ -132,7 +138,10 @@ ExitStatus RunBuild(const Invocation& invocation) {
   runner_options.force = force;
   runner_options.state_dir = state_dir;
   if (const char* network = std::getenv("DRYDOCK_BUILD_NETWORK")) runner_options.network_mode = network;
-  build::EngineRunner runner(**client, *loaded.graph, plan->needed, loaded.fs, hash_cache, runner_options);
+  build::EngineRunner engine_runner(**client, *loaded.graph, plan->needed, loaded.fs, hash_cache, runner_options);
+  CheckingRunner runner(engine_runner, *loaded.graph, plan->needed, check, [](const std::string& id) {
+    return ReadImageFromEngine(id, image::PythonEnvironmentOptions());
+  });
 
   build::FileOutput out(stdout);
   build::SteadyClock clock;

@@ -34,23 +34,6 @@ using pyenv::Severity;
 
 int Rank(Severity s) { return static_cast<int>(s); }
 
-std::string RenderText(const std::string& target, const pyenv::PythonCheck& check,
-                       const std::vector<Finding>& findings) {
-  std::string out;
-  size_t counts[3] = {0, 0, 0};
-  for (const Finding& f : findings) {
-    ++counts[Rank(f.severity)];
-    out += fmt::format("{}: {}: {} [{} {}]\n  hint: {}\n", target, pyenv::SeverityString(f.severity), f.message,
-                       f.id, f.slug, f.hint);
-  }
-  std::string envs;
-  for (const pyenv::PythonEnvironment& e : check.scan.environments) envs += (envs.empty() ? "" : ", ") + e.label;
-  out += fmt::format("{}: {} Python environment{}{}, {} distributions, {} RECORD files checked: {} errors, {} warnings, {} infos\n",
-                     target, check.summary.environments, check.summary.environments == 1 ? "" : "s",
-                     envs.empty() ? "" : " (" + envs + ")", check.summary.distributions,
-                     check.summary.files_checked, counts[2], counts[1], counts[0]);
-  return out;
-}
 
 json FindingJson(const Finding& f) {
   return json{{"id", f.id}, {"slug", f.slug}, {"severity", std::string(pyenv::SeverityString(f.severity))},
@@ -142,22 +125,13 @@ ExitStatus RunCheck(const Invocation& invocation) {
       fmt::print(stderr, "drydock: error: {}\n", img.error().message);
       return ExitStatus::kFailure;
     }
-    image::ImageFileSystem fs(img->tree);
-    pyenv::CheckOptions copts;
-    copts.architecture = img->config.architecture.empty() ? "amd64" : img->config.architecture;
-    copts.history_uses_venv = HistoryUsesVenv(*img);
-    check = pyenv::CheckPythonEnvironments(fs, copts);
-    findings = check.findings;
-    image::ImageFacts facts = image::ComputeFacts(*img);
-    for (Finding& f : CheckImageConfig(*img, facts)) findings.push_back(std::move(f));
-    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-      if (a.severity != b.severity) return a.severity > b.severity;
-      return a.id < b.id;
-    });
+    ImageCheck result = CheckImage(*img);
+    check = std::move(result.python);
+    findings = std::move(result.findings);
   }
   std::string out = format == "json"    ? RenderJson(target, check, findings)
                     : format == "sarif" ? RenderSarif(target, findings)
-                                        : RenderText(target, check, findings);
+                                        : RenderCheckText(target, check, findings);
   std::fputs(out.c_str(), stdout);
   for (const Finding& f : findings) {
     if (Rank(f.severity) >= Rank(limit)) return ExitStatus::kFindings;

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -223,6 +224,43 @@ TEST_F(BuildIntegrationTest, PipelineColdNoChangeAndEdits) {
     ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
     EXPECT_EQ(ParseEvents(again.out).result, AllWith("up-to-date"));
     EXPECT_EQ(proxy.CountRequests("POST", "/build"), 0);
+  }
+
+  // --check on the family just built: every image is read back and checked, and every one is
+  // clean (no finding at any severity: the bases are checked as bases, so running as root is
+  // theirs to leave to their children).
+  {
+    ProcessResult checked = Build(project, "", {"--check"});
+    ASSERT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+    EXPECT_EQ(ParseEvents(checked.out).result, AllWith("up-to-date"));
+    for (const auto& [target, parents] : PipelineParents()) {
+      std::string summary = target + ": 2 Python environments (python3.11 (/usr), venv /opt/venv)";
+      EXPECT_NE(checked.out.find(summary), std::string::npos) << target << "\n" << checked.out;
+    }
+    size_t clean = 0;
+    for (size_t at = checked.out.find("0 errors, 0 warnings, 0 infos"); at != std::string::npos;
+         at = checked.out.find("0 errors, 0 warnings, 0 infos", at + 1)) {
+      ++clean;
+    }
+    EXPECT_EQ(clean, PipelineParents().size()) << checked.out;
+    // `drydock check` on each image by name: the stages are clean; a base alone is what it is,
+    // an image that runs as root, and nothing else.
+    CommandResult names = Shell("docker image ls --format '{{.Repository}}:{{.Tag}}' | grep '^" + prefix_ + "' | sort");
+    size_t images = 0;
+    std::istringstream lines(names.output);
+    for (std::string name; std::getline(lines, name);) {
+      ++images;
+      CommandResult r = Shell(std::string(DRYDOCK_BINARY) + " check --severity-threshold=info " + name + " 2>&1");
+      bool base = name.rfind(prefix_ + "base-", 0) == 0;
+      std::string ids;
+      static const std::regex kId(R"(\[((IM|PY)[0-9]{4}) )");
+      for (std::sregex_iterator m(r.output.begin(), r.output.end(), kId), end; m != end; ++m) {
+        ids += (*m)[1].str() + " ";
+      }
+      EXPECT_EQ(ids, base ? "IM1003 " : "") << name << "\n" << r.output;
+      EXPECT_EQ(r.status, base ? 1 : 0) << name << "\n" << r.output;
+    }
+    EXPECT_EQ(images, PipelineParents().size()) << names.output;
   }
 
   // One stage's source changed: exactly that stage is rebuilt.
