@@ -1,5 +1,6 @@
 #include "cli/build_check.h"
 
+#include <algorithm>
 #include <utility>
 
 #include <fmt/format.h>
@@ -31,16 +32,14 @@ build::RunResult CheckingRunner::Run(const build::BuildJob& job, build::RunObser
   }
   ImageCheck check = CheckImage(*image, /*is_base=*/!node.children.empty());
   observer.OnLog("drydock check:\n" + RenderCheckText(job.target, check.python, check.findings));
-  size_t errors = 0;
-  const pyenv::Finding* first = nullptr;
-  for (const pyenv::Finding& f : check.findings) {
-    if (f.severity != pyenv::Severity::kError) continue;
-    if (++errors == 1) first = &f;
-  }
+  // Findings are sorted errors first.
+  auto is_error = [](const pyenv::Finding& f) { return f.severity == pyenv::Severity::kError; };
+  size_t errors = std::count_if(check.findings.begin(), check.findings.end(), is_error);
   if (errors > 0) {
+    const pyenv::Finding& first = check.findings.front();
     result.status = build::RunResult::Status::kFailed;
     result.message = fmt::format("drydock check found {} error{}: {} [{} {}]", errors, errors == 1 ? "" : "s",
-                                 first->message, first->id, first->slug);
+                                 first.message, first.id, first.slug);
   }
   return result;
 }

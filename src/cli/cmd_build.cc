@@ -18,20 +18,20 @@
 #include <fmt/format.h>
 
 #include "build/engine_runner.h"
-#include "cli/build_check.h"
-#include "cli/inspect_engine.h"
-#include "image/layer.h"
 #include "build/hash_cache.h"
 #include "build/log_files.h"
 #include "build/scheduler.h"
 #include "build/status_printers.h"
+#include "cli/build_check.h"
 #include "cli/commands.h"
+#include "cli/inspect_engine.h"
 #include "cli/process_env.h"
 #include "cli/project_setup.h"
 #include "engine/client.h"
 #include "engine/curl_transport.h"
 #include "engine/endpoint.h"
 #include "graph/plan.h"
+#include "image/layer.h"
 
 namespace drydock::cli {
 

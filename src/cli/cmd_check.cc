@@ -17,8 +17,6 @@
 #include "cli/check_image.h"
 #include "cli/commands.h"
 #include "cli/inspect_engine.h"
-#include "image/image_facts.h"
-#include "image/image_file_system.h"
 #include "image/layer.h"
 #include "image/open_image.h"
 #include "pyenv/findings.h"
@@ -33,7 +31,6 @@ using pyenv::Finding;
 using pyenv::Severity;
 
 int Rank(Severity s) { return static_cast<int>(s); }
-
 
 json FindingJson(const Finding& f) {
   return json{{"id", f.id}, {"slug", f.slug}, {"severity", std::string(pyenv::SeverityString(f.severity))},
