@@ -41,7 +41,10 @@ std::string RenderJson(const std::string& target, const pyenv::PythonCheck& chec
                        const std::vector<Finding>& findings) {
   json envs = json::array();
   for (const pyenv::PythonEnvironment& e : check.scan.environments) {
-    envs.push_back({{"label", e.label}, {"python_version", e.python_version}, {"site_dirs", e.site_dirs}});
+    // The interpreter that owns this import path, so `<python> -m pip check` can be run on it.
+    std::string python = e.venv ? e.venv->root + "/bin/python" : e.interpreter ? e.interpreter->executable : "";
+    envs.push_back({{"label", e.label}, {"python", python}, {"python_version", e.python_version},
+                    {"site_dirs", e.site_dirs}});
   }
   json fs = json::array();
   for (const Finding& f : findings) fs.push_back(FindingJson(f));
