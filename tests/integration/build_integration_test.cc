@@ -24,6 +24,7 @@
 
 #include "integration/build_subprocess.h"
 #include "integration/image_engine_helper.h"
+#include "integration/pip_check_oracle.h"
 #include "testing/engine_proxy.h"
 
 namespace drydock::testing {
@@ -259,6 +260,8 @@ TEST_F(BuildIntegrationTest, PipelineColdNoChangeAndEdits) {
       }
       EXPECT_EQ(ids, base ? "IM1003 " : "") << name << "\n" << r.output;
       EXPECT_EQ(r.status, base ? 1 : 0) << name << "\n" << r.output;
+      // Each image's venv has pip (python3-venv's ensurepip): pip check inside agrees.
+      EXPECT_EQ(ExpectPipCheckAgrees(DRYDOCK_BINARY, name), 1) << name;
     }
     EXPECT_EQ(images, PipelineParents().size()) << names.output;
   }

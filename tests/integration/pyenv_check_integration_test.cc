@@ -3,17 +3,15 @@
 // installed by the image's pip. Every image is also checked the other way round: `pip check`
 // runs inside a container of it, for each environment drydock found, and its lines must equal
 // drydock's unsatisfied-requirement findings (PY2001, PY2002).
-#include <algorithm>
-#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "integration/image_engine_helper.h"
+#include "integration/pip_check_oracle.h"
 
 namespace drydock::testing {
 namespace {
@@ -72,44 +70,8 @@ class PyenvCheckIntegration : public ::testing::Test {
     return tag;
   }
 
-  // pip check inside a container of `image`, for each environment `drydock check` found there,
-  // against drydock's PY2001/PY2002 findings for that environment (pip's line without its final
-  // "." plus " (<environment>)" is drydock's message). Also the verdict: pip exits 1 exactly when
-  // drydock has such a finding. Returns how many environments were compared.
   int ExpectPipCheckAgrees(const std::string& image) {
-    CommandResult r = Shell(Drydock() + " check --format=json " + image);
-    nlohmann::json report = nlohmann::json::parse(r.output, nullptr, false);
-    if (report.is_discarded()) {
-      ADD_FAILURE() << "drydock check --format=json " << image << " printed no JSON: " << r.output;
-      return 0;
-    }
-    std::map<std::string, std::vector<std::string>> drydock_lines;  // environment label -> lines
-    for (const nlohmann::json& f : report["findings"]) {
-      std::string id = f["id"];
-      if (id != "PY2001" && id != "PY2002") continue;
-      std::string label = f["environment"];
-      std::string message = f["message"];
-      std::string suffix = " (" + label + ")";
-      EXPECT_TRUE(message.ends_with(suffix)) << message;
-      drydock_lines[label].push_back(message.substr(0, message.size() - suffix.size()) + ".");
-    }
-    int compared = 0;
-    for (const nlohmann::json& env : report["environments"]) {
-      std::string label = env["label"];
-      std::string python = env["python"];
-      if (python.empty()) continue;
-      CommandResult pip = Shell(fmt::format("docker run --rm --network=none --entrypoint {} {} -m pip check 2>/dev/null",
-                                            python, image));
-      std::vector<std::string> expected = Lines(pip.output);
-      if (expected == std::vector<std::string>{"No broken requirements found."}) expected.clear();
-      std::vector<std::string> actual = drydock_lines[label];
-      std::sort(expected.begin(), expected.end());
-      std::sort(actual.begin(), actual.end());
-      EXPECT_EQ(actual, expected) << image << ", " << label << ": drydock vs `" << python << " -m pip check`";
-      EXPECT_EQ(pip.status, expected.empty() ? 0 : 1) << image << ", " << label << ": " << pip.output;
-      ++compared;
-    }
-    return compared;
+    return drydock::testing::ExpectPipCheckAgrees(Drydock(), image);
   }
 
   std::string dir_;
