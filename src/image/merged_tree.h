@@ -102,7 +102,8 @@ class MergedTree {
   // Calls `fn(name, node)` for each child of directory `path` (normalised), sorted by name.
   void ForEachChild(std::string_view path, const std::function<void(std::string_view, const Node&)>& fn) const;
 
-  const std::map<std::string, Node>& nodes() const { return nodes_; }
+  // std::less<> lets lookups take a string_view without building a string.
+  const std::map<std::string, Node, std::less<>>& nodes() const { return nodes_; }
   const Content& content(int32_t id) const { return contents_[static_cast<size_t>(id)]; }
   const std::vector<Wasted>& wasted() const { return wasted_; }
   // Per layer, in application order.
@@ -115,7 +116,7 @@ class MergedTree {
   void RemoveSubtree(const std::string& path, bool keep_self, int layer, LayerStats& stats);
   void EnsureParent(const std::string& path, int layer, LayerStats& stats);
 
-  std::map<std::string, Node> nodes_;
+  std::map<std::string, Node, std::less<>> nodes_;
   std::vector<Content> contents_;
   std::vector<Wasted> wasted_;
   std::vector<std::vector<Change>> changes_;
