@@ -202,26 +202,19 @@ ExitStatus RunLint(const Invocation& invocation) {
   std::vector<std::unique_ptr<lint::BuildContext>> contexts;
   // Everything that reads configuration or registers sources runs here, in order; the lint
   // itself then runs on every core (a file's lint shares only thread-safe facts providers).
-  std::vector<const SourceFile*> files;
+  std::vector<const SourceFile*> files;     // Null: a Dockerfile the parallel phase reads.
+  std::vector<std::string> paths_to_read;   // Parallel to files: what to read, as shown.
   std::vector<lint::LintRequest> requests;  // Parallel to files.
   for (Job& job : jobs) {
     const SourceFile* file = nullptr;
+    std::string to_read;
     if (!job.label.empty() && job.path.empty()) {
       file = sources.Find(job.label);
     } else if (job.path == "-") {
       Result<std::unique_ptr<SourceFile>> in = SourceFile::Read("-");
       file = &sources.Add("<stdin>", std::string(in.ok() ? (*in)->text() : ""));
     } else {
-      Result<std::string> text = fs.ReadFile(job.path);
-      if (!text.ok()) {
-        fmt::print(stderr, "drydock: error: cannot read {}\n", text.error().message);
-        unreadable = true;
-        continue;
-      }
-      // Paths are shown as given: relative to the working directory when inside it.
-      std::string shown = job.path;
-      if (shown.rfind(cwd + "/", 0) == 0) shown = shown.substr(cwd.size() + 1);
-      file = &sources.Add(shown, std::move(*text));
+      to_read = job.path;
     }
     lint::LintRequest request;
     request.bases = project_facts.get();
@@ -278,12 +271,34 @@ ExitStatus RunLint(const Invocation& invocation) {
     request.shellcheck = shellcheck_session.get();
     request.shellcheck_key = files.size();
     files.push_back(file);
+    paths_to_read.push_back(std::move(to_read));
     requests.push_back(std::move(request));
   }
+  // Reading is part of the parallel phase (a corpus run is hundreds of small files). Each index
+  // owns its own slot, so nothing shared is written.
+  std::vector<std::unique_ptr<SourceFile>> read(files.size());
+  std::vector<std::string> read_errors(files.size());
   std::vector<LintedFile> results(files.size());
   ParallelFor(files.size(), 0, [&](size_t i) {
+    if (files[i] == nullptr) {
+      Result<std::string> text = fs.ReadFile(paths_to_read[i]);
+      if (!text.ok()) {
+        read_errors[i] = text.error().message;
+        return;
+      }
+      // Paths are shown as given: relative to the working directory when inside it.
+      std::string shown = paths_to_read[i];
+      if (shown.rfind(cwd + "/", 0) == 0) shown = shown.substr(cwd.size() + 1);
+      read[i] = std::make_unique<SourceFile>(std::move(shown), std::move(*text));
+      files[i] = read[i].get();
+    }
     results[i] = LintedFile{files[i], lint::LintDockerfile(*files[i], requests[i])};
   });
+  for (const std::string& error : read_errors) {
+    if (error.empty()) continue;
+    fmt::print(stderr, "drydock: error: cannot read {}\n", error);
+    unreadable = true;
+  }
 
   if (shellcheck_session) {
     Result<std::map<size_t, std::vector<lint::LintFinding>>> found = shellcheck_session->Run();
@@ -301,6 +316,17 @@ ExitStatus RunLint(const Invocation& invocation) {
     }
   }
 
+  // Unreadable files were reported above and are left out of the report.
+  std::vector<const lint::LintRequest*> request_of;  // Parallel to results from here on.
+  {
+    size_t kept = 0;
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i].file == nullptr) continue;
+      request_of.push_back(&requests[i]);
+      results[kept++] = std::move(results[i]);
+    }
+    results.resize(kept);
+  }
   std::string out = format == "json"    ? LintToJson(results)
                     : format == "sarif"  ? LintToSarif(results)
                     : format == "github" ? LintToGithub(results)
@@ -311,7 +337,7 @@ ExitStatus RunLint(const Invocation& invocation) {
   // Exit 1 when any finding is at or above its file's threshold (severities order error <
   // warning < info, so "at or above" is "<=").
   for (size_t i = 0; i < results.size(); ++i) {
-    const std::optional<Severity>& threshold_of_file = requests[i].config.failure_threshold;
+    const std::optional<Severity>& threshold_of_file = request_of[i]->config.failure_threshold;
     if (!threshold_of_file) continue;
     for (const lint::LintFinding& f : results[i].findings) {
       if (static_cast<int>(f.severity) <= static_cast<int>(*threshold_of_file)) return ExitStatus::kFindings;
