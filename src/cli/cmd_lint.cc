@@ -276,7 +276,7 @@ ExitStatus RunLint(const Invocation& invocation) {
   }
   // Reading is part of the parallel phase (a corpus run is hundreds of small files). Each index
   // owns its own slot, so nothing shared is written.
-  std::vector<std::unique_ptr<SourceFile>> read(files.size());
+  std::vector<std::unique_ptr<SourceFile>> read_files(files.size());
   std::vector<std::string> read_errors(files.size());
   std::vector<LintedFile> results(files.size());
   ParallelFor(files.size(), 0, [&](size_t i) {
@@ -289,8 +289,8 @@ ExitStatus RunLint(const Invocation& invocation) {
       // Paths are shown as given: relative to the working directory when inside it.
       std::string shown = paths_to_read[i];
       if (shown.rfind(cwd + "/", 0) == 0) shown = shown.substr(cwd.size() + 1);
-      read[i] = std::make_unique<SourceFile>(std::move(shown), std::move(*text));
-      files[i] = read[i].get();
+      read_files[i] = std::make_unique<SourceFile>(std::move(shown), std::move(*text));
+      files[i] = read_files[i].get();
     }
     results[i] = LintedFile{files[i], lint::LintDockerfile(*files[i], requests[i])};
   });

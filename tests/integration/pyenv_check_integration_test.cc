@@ -70,6 +70,13 @@ class PyenvCheckIntegration : public ::testing::Test {
     return tag;
   }
 
+  // `drydock check [flags] image` exits with `status` and prints exactly `output`.
+  static void ExpectCheck(const std::string& flags, const std::string& image, int status, const std::string& output) {
+    CommandResult r = Shell(Drydock() + " check " + flags + image);
+    EXPECT_EQ(r.status, status) << r.output;
+    EXPECT_EQ(r.output, output);
+  }
+
   int ExpectPipCheckAgrees(const std::string& image) {
     return drydock::testing::ExpectPipCheckAgrees(Drydock(), image);
   }
@@ -79,9 +86,8 @@ class PyenvCheckIntegration : public ::testing::Test {
 };
 
 TEST_F(PyenvCheckIntegration, PythonBaseIsCleanAndAgreesWithPipCheck) {
-  CommandResult r = Shell(Drydock() + " check --severity-threshold=info " + kPythonBase);
-  EXPECT_EQ(r.status, 1) << r.output;  // Only because it runs as root, which a base may.
-  EXPECT_EQ(r.output, std::string(kPythonBase) +
+  // Only because it runs as root, which a base may.
+  ExpectCheck("--severity-threshold=info ", kPythonBase, 1, std::string(kPythonBase) +
                           ": warning: the image runs as root (USER not set) [IM1003 runs-as-root]\n"
                           "  hint: add a user and end with USER <name> (RUN useradd -r app; USER app)\n" +
                           kPythonBase + ": 1 Python environment (python3.11 (/usr)), 3 distributions, 498 RECORD "
@@ -91,9 +97,7 @@ TEST_F(PyenvCheckIntegration, PythonBaseIsCleanAndAgreesWithPipCheck) {
 
 TEST_F(PyenvCheckIntegration, VenvGetsPymultihashThenPyMultihash) {
   std::string broken = Build("clobber");
-  CommandResult r = Shell(Drydock() + " check " + broken);
-  EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_EQ(r.output,
+  ExpectCheck("", broken, 1,
             broken + ": error: py-multihash 2.0.1 and pymultihash 0.8.2 both install multihash/__init__.py, "
             "multihash/multihash.py (2 files in /opt/venv/lib/python3.11/site-packages); the files on disk now "
             "are py-multihash 2.0.1's, so pymultihash 0.8.2 is broken (its copies were overwritten) "
@@ -106,9 +110,7 @@ TEST_F(PyenvCheckIntegration, VenvGetsPymultihashThenPyMultihash) {
   EXPECT_EQ(ExpectPipCheckAgrees(broken), 2);
 
   std::string fixed = Build("clobber-fixed");
-  r = Shell(Drydock() + " check --severity-threshold=info " + fixed);
-  EXPECT_EQ(r.status, 0) << r.output;
-  EXPECT_EQ(r.output, fixed + ": 2 Python environments (python3.11 (/usr), venv /opt/venv), 6 distributions, 1262 "
+  ExpectCheck("--severity-threshold=info ", fixed, 0, fixed + ": 2 Python environments (python3.11 (/usr), venv /opt/venv), 6 distributions, 1262 "
                               "RECORD files checked: 0 errors, 0 warnings, 0 infos\n");
   EXPECT_EQ(ExpectPipCheckAgrees(fixed), 2);
   EXPECT_EQ(Shell("docker run --rm --network=none " + fixed).output, "Func\n");
@@ -116,9 +118,7 @@ TEST_F(PyenvCheckIntegration, VenvGetsPymultihashThenPyMultihash) {
 
 TEST_F(PyenvCheckIntegration, CmdPythonWithOnlyDebiansPython3) {
   std::string broken = Build("python-cmd");
-  CommandResult r = Shell(Drydock() + " check " + broken);
-  EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_EQ(r.output,
+  ExpectCheck("", broken, 1,
             broken + ": error: CMD runs 'python', which is not on PATH "
             "(/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin) for user nobody: the container fails "
             "to start [IM1001 command-not-found]\n"
@@ -132,9 +132,7 @@ TEST_F(PyenvCheckIntegration, CmdPythonWithOnlyDebiansPython3) {
   EXPECT_EQ(ExpectPipCheckAgrees(broken), 1);
 
   std::string fixed = Build("python-cmd-fixed");
-  r = Shell(Drydock() + " check --severity-threshold=info " + fixed);
-  EXPECT_EQ(r.status, 0) << r.output;
-  EXPECT_EQ(r.output, fixed + ": 1 Python environment (python3.11 (/usr)), 3 distributions, 498 RECORD files "
+  ExpectCheck("--severity-threshold=info ", fixed, 0, fixed + ": 1 Python environment (python3.11 (/usr)), 3 distributions, 498 RECORD files "
                               "checked: 0 errors, 0 warnings, 0 infos\n");
   EXPECT_EQ(Shell("docker run --rm --network=none " + fixed).output, "hello\n");
 }
@@ -142,9 +140,7 @@ TEST_F(PyenvCheckIntegration, CmdPythonWithOnlyDebiansPython3) {
 // Requirements broken on purpose (--no-deps), in a venv and in Debian's system Python.
 TEST_F(PyenvCheckIntegration, BrokenRequirementsMatchPipCheckInTheContainer) {
   std::string image = Build("broken-requirements");
-  CommandResult r = Shell(Drydock() + " check " + image);
-  EXPECT_EQ(r.status, 1) << r.output;
-  EXPECT_EQ(r.output,
+  ExpectCheck("", image, 1,
             image + ": error: app 1.0 requires missing-dep, which is not installed (venv /opt/venv) "
             "[PY2001 requirement-missing]\n"
             "  hint: install it: pip install 'missing-dep' (or add it to the requirements file), then rerun pip check\n" +
