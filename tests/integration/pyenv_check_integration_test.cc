@@ -134,6 +134,7 @@ TEST_F(PyenvCheckIntegration, CmdPythonWithOnlyDebiansPython3) {
   std::string fixed = Build("python-cmd-fixed");
   ExpectCheck("--severity-threshold=info ", fixed, 0, fixed + ": 1 Python environment (python3.11 (/usr)), 3 distributions, 498 RECORD files "
                               "checked: 0 errors, 0 warnings, 0 infos\n");
+  EXPECT_EQ(ExpectPipCheckAgrees(fixed), 1);
   EXPECT_EQ(Shell("docker run --rm --network=none " + fixed).output, "hello\n");
 }
 
