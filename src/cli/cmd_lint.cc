@@ -281,14 +281,15 @@ ExitStatus RunLint(const Invocation& invocation) {
   std::vector<LintedFile> results(files.size());
   ParallelFor(files.size(), 0, [&](size_t i) {
     if (files[i] == nullptr) {
-      Result<std::string> text = fs.ReadFile(paths_to_read[i]);
+      // Paths are shown as given: relative to the working directory when inside it.
+      const std::string& path = paths_to_read[i];
+      std::string shown = path.rfind(cwd + "/", 0) == 0 ? path.substr(cwd.size() + 1) : path;
+      Result<std::string> text = fs.ReadFile(path);
       if (!text.ok()) {
-        read_errors[i] = text.error().message;
+        const std::string& message = text.error().message;
+        read_errors[i] = message.rfind(path, 0) == 0 ? shown + message.substr(path.size()) : message;
         return;
       }
-      // Paths are shown as given: relative to the working directory when inside it.
-      std::string shown = paths_to_read[i];
-      if (shown.rfind(cwd + "/", 0) == 0) shown = shown.substr(cwd.size() + 1);
       read_files[i] = std::make_unique<SourceFile>(std::move(shown), std::move(*text));
       files[i] = read_files[i].get();
     }
@@ -323,7 +324,9 @@ ExitStatus RunLint(const Invocation& invocation) {
     for (size_t i = 0; i < results.size(); ++i) {
       if (results[i].file == nullptr) continue;
       request_of.push_back(&requests[i]);
-      results[kept++] = std::move(results[i]);
+      // Not onto itself: a self-move-assigned vector is left empty (the findings were lost).
+      if (kept != i) results[kept] = std::move(results[i]);
+      ++kept;
     }
     results.resize(kept);
   }

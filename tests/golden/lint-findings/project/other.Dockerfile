@@ -1,0 +1,2 @@
+FROM alpine:latest
+RUN curl -fsSL https://example.com/install.sh | sh
