@@ -1,14 +1,13 @@
 #include "base/file_system.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace drydock {
 
@@ -38,11 +37,38 @@ Result<FileStat> RealFileSystem::Stat(const std::string& path) const {
 }
 
 Result<std::string> RealFileSystem::ReadFile(const std::string& path) const {
-  if (IsDirectory(path)) return MakeError(path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeError(path + ": " + std::strerror(errno));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return MakeError(path + ": read failed");
+  // open + fstat + read: one buffer of the file's size, no stream machinery (lint reads
+  // hundreds of small files per run).
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return MakeError(path + ": " + std::strerror(errno));
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int saved = errno;
+    ::close(fd);
+    return MakeError(path + ": " + std::strerror(saved));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return MakeError(path + ": is a directory");
+  }
+  std::string text;
+  // The size is a hint: files that grow, shrink or report 0 (/proc, pipes) are read to EOF.
+  text.resize(S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 4096);
+  size_t used = 0;
+  for (;;) {
+    if (used == text.size()) text.resize(text.size() * 2);
+    ssize_t got = ::read(fd, text.data() + used, text.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      int saved = errno;
+      ::close(fd);
+      return MakeError(path + ": read failed: " + std::strerror(saved));
+    }
+    if (got == 0) break;
+    used += static_cast<size_t>(got);
+  }
+  ::close(fd);
+  text.resize(used);
   return text;
 }
 
@@ -64,13 +90,13 @@ Result<std::vector<DirectoryEntry>> RealFileSystem::ListDirectory(const std::str
   while (const dirent* d = ::readdir(dir)) {
     std::string name = d->d_name;
     if (name == "." || name == "..") continue;
-    std::string full = JoinPath(path, name);
     struct stat st;
-    if (::lstat(full.c_str(), &st) != 0) {
+    // Relative to the open directory: no walk of the whole path per entry.
+    if (::fstatat(::dirfd(dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
       if (errno == ENOENT) continue;  // Removed since readdir: not part of the tree any more.
       int saved = errno;
       ::closedir(dir);
-      return MakeError(full + ": " + std::strerror(saved));
+      return MakeError(JoinPath(path, name) + ": " + std::strerror(saved));
     }
     DirectoryEntry entry;
     entry.name = std::move(name);
@@ -82,7 +108,7 @@ Result<std::vector<DirectoryEntry>> RealFileSystem::ListDirectory(const std::str
     } else if (S_ISLNK(st.st_mode)) {
       entry.type = DirectoryEntry::Type::kSymlink;
       std::string target(static_cast<size_t>(st.st_size > 0 ? st.st_size : 256), '\0');
-      ssize_t n = ::readlink(full.c_str(), target.data(), target.size());
+      ssize_t n = ::readlinkat(::dirfd(dir), d->d_name, target.data(), target.size());
       if (n >= 0) target.resize(static_cast<size_t>(n));
       entry.symlink_target = n >= 0 ? target : "";
     } else {
@@ -207,30 +233,39 @@ std::string JoinPath(const std::string& dir, const std::string& path) {
 }
 
 std::string CleanPath(const std::string& path) {
+  // Go's path.Clean, in one pass over one output buffer: runs of '/' become one, "."
+  // elements go, ".." removes the element before it (or stays, leading a relative path;
+  // at the root it goes). Most paths are clean already and come back as they are.
   if (path.empty()) return ".";
-  bool absolute = path[0] == '/';
-  std::vector<std::string> parts;
-  size_t i = 0;
-  while (i <= path.size()) {
-    size_t slash = path.find('/', i);
-    if (slash == std::string::npos) slash = path.size();
-    std::string part = path.substr(i, slash - i);
-    i = slash + 1;
-    if (part.empty() || part == ".") continue;
-    if (part == "..") {
-      if (!parts.empty() && parts.back() != "..") {
-        parts.pop_back();
-      } else if (!absolute) {
-        parts.push_back(part);
-      }
-      continue;
-    }
-    parts.push_back(part);
+  const size_t n = path.size();
+  const bool rooted = path[0] == '/';
+  std::string out;
+  out.reserve(n);
+  size_t r = 0, dotdot = 0;  // dotdot: where ".." can no longer back up.
+  if (rooted) {
+    out.push_back('/');
+    r = dotdot = 1;
   }
-  std::string out = absolute ? "/" : "";
-  for (size_t k = 0; k < parts.size(); ++k) {
-    if (k) out += '/';
-    out += parts[k];
+  while (r < n) {
+    if (path[r] == '/') {
+      ++r;
+    } else if (path[r] == '.' && (r + 1 == n || path[r + 1] == '/')) {
+      ++r;
+    } else if (path[r] == '.' && path[r + 1] == '.' && (r + 2 == n || path[r + 2] == '/')) {
+      r += 2;
+      if (out.size() > dotdot) {
+        size_t w = out.size() - 1;
+        while (w > dotdot && out[w] != '/') --w;
+        out.resize(w);
+      } else if (!rooted) {
+        if (!out.empty()) out.push_back('/');
+        out.append("..");
+        dotdot = out.size();
+      }
+    } else {
+      if ((rooted && out.size() != 1) || (!rooted && !out.empty())) out.push_back('/');
+      for (; r < n && path[r] != '/'; ++r) out.push_back(path[r]);
+    }
   }
   return out.empty() ? "." : out;
 }

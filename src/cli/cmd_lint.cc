@@ -221,18 +221,26 @@ ExitStatus RunLint(const Invocation& invocation) {
     request.build_args = job.args;
     request.explain = explain;
     std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
-    // Memoised per directory: many Dockerfiles share the same ancestors.
-    std::function<std::string(const std::string&)> find_config = [&](const std::string& d) -> std::string {
-      std::string clean = CleanPath(d);
-      auto it = config_of_dir.find(clean);
-      if (it != config_of_dir.end()) return it->second;
-      std::string found;
-      if (std::string candidate = JoinPath(clean, ".drydock.yaml"); fs.IsFile(candidate)) {
-        found = candidate;
-      } else if (clean != "/" && clean != ".") {
-        found = find_config(DirName(clean));
+    // The nearest .drydock.yaml at or above the directory ("" none), memoised per directory:
+    // many Dockerfiles share the same ancestors.
+    auto find_config = [&](const std::string& start) {
+      std::vector<std::string> visited;
+      std::string d = CleanPath(start), found;
+      for (;;) {
+        if (auto it = config_of_dir.find(d); it != config_of_dir.end()) {
+          found = it->second;
+          break;
+        }
+        visited.push_back(d);
+        if (std::string candidate = JoinPath(d, ".drydock.yaml"); fs.IsFile(candidate)) {
+          found = std::move(candidate);
+          break;
+        }
+        if (d == "/" || d == ".") break;
+        d = DirName(d);
       }
-      return config_of_dir[clean] = found;
+      for (std::string& v : visited) config_of_dir.emplace(std::move(v), found);
+      return found;
     };
     std::string config_path = find_config(dir);
     if (!config_path.empty()) {

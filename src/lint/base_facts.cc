@@ -116,25 +116,27 @@ bool UbuntuExternallyManaged(const std::string& tag) {
 
 class BuiltinFacts final : public BaseFacts {
  public:
-  std::optional<StageFacts> Lookup(const std::string& image) const override {
-    // Built once per name and shared: copies of the frozen sets share their storage.
+  SharedFacts Lookup(const std::string& image) const override {
+    // Built once per name and shared by every stage that starts from it.
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = cache_.find(image);
     if (it != cache_.end()) return it->second;
-    std::optional<StageFacts> facts = ByName(image);
-    if (facts) {
+    SharedFacts shared;
+    if (std::optional<StageFacts> facts = ByName(image)) {
       facts->origin = BaseOrigin::kBuiltinTable;
+      // Frozen: the copies a ledger makes of these facts share the sets' storage.
       facts->packages.Freeze();
       facts->commands.Freeze();
       facts->uncertain_commands.Freeze();
+      shared = std::make_shared<const StageFacts>(std::move(*facts));
     }
     if (cache_.size() > 4096) cache_.clear();  // Bounded: names come from user input.
-    return cache_.emplace(image, std::move(facts)).first->second;
+    return cache_.emplace(image, std::move(shared)).first->second;
   }
 
  private:
   mutable std::mutex mutex_;
-  mutable std::map<std::string, std::optional<StageFacts>> cache_;
+  mutable std::map<std::string, SharedFacts, std::less<>> cache_;
 
   static std::optional<StageFacts> ByName(const std::string& image) {
     Tag t = SplitImage(image);

@@ -128,6 +128,7 @@ Presence StageFacts::HasCommand(const std::string& command) const {
 
 std::vector<std::string> StageFacts::ActiveVenvs() const {
   std::vector<std::string> active;
+  if (venvs.empty()) return active;
   std::vector<std::string> path = PathEntries(*this);
   for (const std::string& venv : venvs) {
     if (std::find(path.begin(), path.end(), CleanPath(venv + "/bin")) != path.end()) {
@@ -137,8 +138,35 @@ std::vector<std::string> StageFacts::ActiveVenvs() const {
   return active;
 }
 
-void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
-  std::string name(c.Name());
+namespace {
+
+// Facts being changed by one command, read through Get() and written through Edit(): on
+// shared facts, Edit() first replaces them with a private copy, so a command that changes
+// nothing (most of them) copies nothing.
+class FactsEditor {
+ public:
+  explicit FactsEditor(StageFacts& facts) : direct_(&facts) {}
+  explicit FactsEditor(std::shared_ptr<StageFacts>& facts) : shared_(&facts) {}
+  const StageFacts& Get() const { return direct_ ? *direct_ : **shared_; }
+  StageFacts& Edit() {
+    if (direct_) return *direct_;
+    if (shared_->use_count() > 1) *shared_ = std::make_shared<StageFacts>(**shared_);
+    return **shared_;
+  }
+  // Sets a flag, copying only when it was not set yet.
+  void Set(bool StageFacts::*flag) {
+    if (!(Get().*flag)) Edit().*flag = true;
+  }
+
+ private:
+  StageFacts* direct_ = nullptr;
+  std::shared_ptr<StageFacts>* shared_ = nullptr;
+};
+
+bool IsRootUser(const StageFacts& f) { return f.user == "root" || f.user == "0" || f.user.empty(); }
+
+void Apply(FactsEditor& f, const ShellCommand& c) {
+  std::string_view name = c.Name();
   if (name.empty()) return;
   // Wrappers: the real command follows.
   if ((name == "sudo" || name == "env" || name == "exec" || name == "nice" || name == "time") &&
@@ -149,23 +177,23 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
                                     (!inner.words[0].value.empty() && inner.words[0].value[0] == '-'))) {
       inner.words.erase(inner.words.begin());
     }
-    ApplyShellCommand(f, inner);
+    Apply(f, inner);
     return;
   }
-  if (std::optional<PipInstall> pip = ParsePipInstall(c); pip && pip->user) {
-    if (f.user == "root" || f.user == "0" || f.user.empty()) f.pip_user_install_as_root = true;
+  if (std::optional<PipInstall> pip = ParsePipInstall(c); pip && pip->user && IsRootUser(f.Get())) {
+    f.Set(&StageFacts::pip_user_install_as_root);
   }
   if (name == "apt-get" || name == "apt" || name == "aptitude") {
     size_t install = FindWord(c, "install");
     if (install < c.words.size()) {
-      for (const std::string& p : Operands(c, install + 1)) Install(f, PackageName(p));
-      if (InstallsUnknown(c, install + 1)) f.commands_open = true;
+      for (const std::string& p : Operands(c, install + 1)) Install(f.Edit(), PackageName(p));
+      if (InstallsUnknown(c, install + 1)) f.Set(&StageFacts::commands_open);
       return;
     }
     for (std::string_view verb : {"remove", "purge", "autoremove"}) {
       size_t at = FindWord(c, verb);
       if (at < c.words.size()) {
-        for (const std::string& p : Operands(c, at + 1)) Remove(f, PackageName(p));
+        for (const std::string& p : Operands(c, at + 1)) Remove(f.Edit(), PackageName(p));
       }
     }
     return;
@@ -173,7 +201,7 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
   if (name == "apk") {
     size_t add = FindWord(c, "add");
     if (add < c.words.size()) {
-      if (InstallsUnknown(c, add + 1)) f.commands_open = true;
+      if (InstallsUnknown(c, add + 1)) f.Set(&StageFacts::commands_open);
       for (size_t i = add + 1; i < c.words.size(); ++i) {
         const std::string& w = c.words[i].value;
         if (w == "--virtual" || w == "-t" || w == "--repository" || w == "-X") {
@@ -182,26 +210,27 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
         }
         if (w.empty() || w[0] == '-' || c.words[i].has_expansion) continue;
         std::string p = PackageName(w);
-        Install(f, p);
+        StageFacts& facts = f.Edit();
+        Install(facts, p);
         if (p == "python3") {
-          f.commands.insert("python3");
-          f.commands.insert("python");  // Alpine's python3 package ships /usr/bin/python.
-          f.ensurepip_available = true;
+          facts.commands.insert("python3");
+          facts.commands.insert("python");  // Alpine's python3 package ships /usr/bin/python.
+          facts.ensurepip_available = true;
         }
       }
       return;
     }
     size_t del = FindWord(c, "del");
     if (del < c.words.size()) {
-      for (const std::string& p : Operands(c, del + 1)) Remove(f, PackageName(p));
+      for (const std::string& p : Operands(c, del + 1)) Remove(f.Edit(), PackageName(p));
     }
     return;
   }
   if (name == "dnf" || name == "yum" || name == "microdnf" || name == "zypper") {
     size_t install = FindWord(c, "install");
     if (install < c.words.size()) {
-      for (const std::string& p : Operands(c, install + 1)) Install(f, PackageName(p));
-      if (InstallsUnknown(c, install + 1)) f.commands_open = true;
+      for (const std::string& p : Operands(c, install + 1)) Install(f.Edit(), PackageName(p));
+      if (InstallsUnknown(c, install + 1)) f.Set(&StageFacts::commands_open);
     }
     return;
   }
@@ -212,13 +241,13 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     size_t m = FindWord(c, "-m");
     if (m + 1 < c.words.size() && (c.words[m + 1].value == "venv" || c.words[m + 1].value == "virtualenv")) {
       std::vector<std::string> dirs = Operands(c, m + 2);
-      if (!dirs.empty()) AddVenv(f, dirs.back());
+      if (!dirs.empty()) AddVenv(f.Edit(), dirs.back());
     }
     return;
   }
   if (name == "virtualenv" || (name == "uv" && c.words.size() > 1 && c.words[1].value == "venv")) {
     std::vector<std::string> dirs = Operands(c, name == "uv" ? 2 : 1);
-    AddVenv(f, dirs.empty() ? ".venv" : dirs.back());
+    AddVenv(f.Edit(), dirs.empty() ? ".venv" : dirs.back());
     return;
   }
   if (name == "ln") {
@@ -227,14 +256,14 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
       std::string link = ops.back();
       std::string base = BaseName(link);
       if (link.find("/bin/") != std::string::npos || link.find("/sbin/") != std::string::npos) {
-        f.commands.insert(base);
+        if (!f.Get().commands.count(base)) f.Edit().commands.insert(base);
       }
     }
     return;
   }
   if (name == "update-alternatives") {
     size_t install = FindWord(c, "--install");
-    if (install + 1 < c.words.size()) f.commands.insert(BaseName(c.words[install + 1].value));
+    if (install + 1 < c.words.size()) f.Edit().commands.insert(BaseName(c.words[install + 1].value));
     return;
   }
   if (name == "export") {
@@ -244,14 +273,15 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
       if (eq == std::string::npos) continue;
       std::string key = w.substr(0, eq);
       std::string value = w.substr(eq + 1);
+      StageFacts& facts = f.Edit();
       if (key == "PATH") {
         // $PATH / ${PATH} in the value stands for the current PATH.
-        std::string current = f.env.count("PATH") ? f.env["PATH"] : std::string(kDefaultPath);
+        std::string current = facts.env.count("PATH") ? facts.env["PATH"] : std::string(kDefaultPath);
         for (std::string_view ref : {"${PATH}", "$PATH"}) {
           for (size_t at; (at = value.find(ref)) != std::string::npos;) value.replace(at, ref.size(), current);
         }
       }
-      f.env[key] = value;
+      facts.env[key] = value;
     }
     return;
   }
@@ -267,50 +297,72 @@ void ApplyShellCommand(StageFacts& f, const ShellCommand& c) {
     // script run make this likely, but telling them apart statically is guesswork.
     if (name != "curl" && name != "wget" && name != "tar" && name != "unzip" && name != "cp" &&
         name != "mv" && name != "chmod") {
-      f.commands_open = true;
+      f.Set(&StageFacts::commands_open);
     } else {
       for (const ShellWord& w : c.words) {
-        if (w.value.find("/bin") != std::string::npos) f.commands_open = true;
+        if (w.value.find("/bin") != std::string::npos) f.Set(&StageFacts::commands_open);
       }
       for (const ShellWord& w : c.redirects) {
-        if (w.value.find("/bin") != std::string::npos) f.commands_open = true;
+        if (w.value.find("/bin") != std::string::npos) f.Set(&StageFacts::commands_open);
       }
     }
   }
 }
 
+}  // namespace
+
+void ApplyShellCommand(StageFacts& facts, const ShellCommand& command) {
+  FactsEditor editor(facts);
+  Apply(editor, command);
+}
+
+void ApplyShellCommand(std::shared_ptr<StageFacts>& facts, const ShellCommand& command) {
+  FactsEditor editor(facts);
+  Apply(editor, command);
+}
+
 Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTable& stages,
                    const BaseFacts& bases, const std::vector<std::vector<const ShellScript*>>* scripts) {
   Ledger ledger;
+  ledger.before_.reserve(df.instructions.size());
   ledger.before_commands_.resize(df.instructions.size());
-  StageFacts current;
+  // The facts in force, shared with every entry recorded since they last changed; edit()
+  // gives a private copy to change (copy on write).
+  std::shared_ptr<StageFacts> current = std::make_shared<StageFacts>();
+  auto edit = [&]() -> StageFacts& {
+    if (current.use_count() > 1) current = std::make_shared<StageFacts>(*current);
+    return *current;
+  };
   size_t stage_index = 0;
   dockerfile::ExpandOptions options;
   options.escape = df.escape;
-  auto env_of = [](const StageFacts& f) {
+  auto expand = [&](const std::string& word) {
+    // Nothing to expand or unquote: the common case, without building an environment.
+    if (word.find_first_of(std::string_view("$'\"\\`")) == std::string::npos && word.find(df.escape) == std::string::npos) {
+      return word;
+    }
     dockerfile::ExpansionEnv env;
-    for (const auto& [k, v] : f.env) env.Set(k, v);
-    return env;
-  };
-  auto expand = [&](const std::string& word, const StageFacts& f) {
-    Result<dockerfile::ExpandedWord> r = dockerfile::ExpandWord(word, env_of(f), options);
+    for (const auto& [k, v] : current->env) env.Set(k, v);
+    Result<dockerfile::ExpandedWord> r = dockerfile::ExpandWord(word, env, options);
     return r.ok() ? r->value : word;
   };
   for (const Instruction& in : df.instructions) {
     if (in.keyword == Keyword::kFrom) {
       if (stage_index > 0) ledger.at_end_.push_back(current);
-      current = StageFacts();
+      SharedFacts start;
       if (stage_index < stages.stages.size()) {
         const dockerfile::Stage& stage = stages.stages[stage_index];
         using Kind = dockerfile::StageRef::Kind;
         if (stage.base.kind == Kind::kStage && stage.base.stage && *stage.base.stage < ledger.at_end_.size()) {
-          current = ledger.at_end_[*stage.base.stage];
-        } else if (stage.base.kind == Kind::kScratch) {
-          current.base_known = true;
-        } else if (std::optional<StageFacts> facts = bases.Lookup(stage.base.text)) {
-          current = *facts;
+          start = ledger.at_end_[*stage.base.stage];
+        } else if (stage.base.kind != Kind::kScratch) {
+          start = bases.Lookup(stage.base.text);
         }
-        current.base = stage.base.text;
+        current = start ? std::make_shared<StageFacts>(*start) : std::make_shared<StageFacts>();
+        if (stage.base.kind == Kind::kScratch) current->base_known = true;
+        current->base = stage.base.text;
+      } else {
+        current = std::make_shared<StageFacts>();
       }
       ++stage_index;
     }
@@ -318,47 +370,50 @@ Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTabl
     switch (in.keyword) {
       case Keyword::kEnv:
         for (const dockerfile::KeyValue& kv : dockerfile::KeyValues(in)) {
-          current.env[kv.key->value] = expand(kv.value->value, current);
+          std::string value = expand(kv.value->value);
+          edit().env[kv.key->value] = std::move(value);
         }
         break;
       case Keyword::kArg:
         for (const dockerfile::ArgDecl& a : dockerfile::ArgDecls(in)) {
-          if (a.default_value && !current.env.count(a.name)) {
-            current.env[a.name] = expand(*a.default_value, current);
+          if (a.default_value && !current->env.count(a.name)) {
+            std::string value = expand(*a.default_value);
+            edit().env[a.name] = std::move(value);
           }
         }
         break;
       case Keyword::kUser:
         if (!in.args.empty()) {
-          std::string user = expand(in.args[0].value, current);
-          current.user = user.substr(0, user.find(':'));
+          std::string user = expand(in.args[0].value);
+          edit().user = user.substr(0, user.find(':'));
         }
         break;
       case Keyword::kWorkdir:
-        if (!in.args.empty()) current.workdir = JoinPath(current.workdir, expand(in.args[0].value, current));
+        if (!in.args.empty()) {
+          std::string workdir = JoinPath(current->workdir, expand(in.args[0].value));
+          edit().workdir = std::move(workdir);
+        }
         break;
       case Keyword::kShell: {
         std::vector<std::string> shell;
         for (const dockerfile::Word& w : in.args) shell.push_back(w.value);
-        if (!shell.empty()) current.shell = shell;
+        if (!shell.empty()) edit().shell = shell;
         break;
       }
       case Keyword::kRun: {
         size_t index = static_cast<size_t>(&in - df.instructions.data());
-        std::vector<StageFacts>& before = ledger.before_commands_[index];
+        std::vector<SharedFacts>& before = ledger.before_commands_[index];
+        auto apply = [&](const ShellCommand& c) {
+          before.push_back(current);
+          ApplyShellCommand(current, c);
+        };
         if (scripts && index < scripts->size()) {
           for (const ShellScript* script : (*scripts)[index]) {
-            for (const ShellCommand& c : script->commands) {
-              before.push_back(current);
-              ApplyShellCommand(current, c);
-            }
+            for (const ShellCommand& c : script->commands) apply(c);
           }
         } else {
           for (const RunScriptSource& source : RunScriptSources(in)) {
-            for (const ShellCommand& c : ParseShellScript(source.text).commands) {
-              before.push_back(current);
-              ApplyShellCommand(current, c);
-            }
+            for (const ShellCommand& c : ParseShellScript(source.text).commands) apply(c);
           }
         }
         break;
@@ -367,22 +422,22 @@ Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTabl
       case Keyword::kAdd: {
         std::optional<dockerfile::SourcesAndDest> sd = dockerfile::AsSourcesAndDest(in);
         if (!sd) break;
-        std::string dest = JoinPath(current.workdir, expand(sd->dest->value, current));
+        std::string dest = JoinPath(current->workdir, expand(sd->dest->value));
         std::optional<std::string> from = dockerfile::FlagValue(in, "from");
         if (from) {
           // A venv copied from another stage keeps working at the same path.
           std::optional<size_t> source = stages.Find(*from);
           if (source && *source < ledger.at_end_.size()) {
-            for (const std::string& venv : ledger.at_end_[*source].venvs) {
+            for (const std::string& venv : ledger.at_end_[*source]->venvs) {
               for (const dockerfile::Word* src : sd->sources) {
-                if (CleanPath(src->value) == venv) current.venvs.push_back(dest);
+                if (CleanPath(src->value) == venv) edit().venvs.push_back(dest);
               }
             }
           }
         }
-        if (dest.find("/bin") != std::string::npos || dest == "/" || dest == "/usr" ||
-            dest == "/usr/local") {
-          current.commands_open = true;
+        if (!current->commands_open && (dest.find("/bin") != std::string::npos || dest == "/" ||
+                                        dest == "/usr" || dest == "/usr/local")) {
+          edit().commands_open = true;
         }
         break;
       }

@@ -42,9 +42,14 @@ class SharedStringSet {
     if (removed_.erase(s)) return;
     if (!InBase(s) && added_.insert(s).second && added_.size() > kMaxDelta) Freeze();
   }
+  // Many at once (a base image's ~150 commands): frozen at most once, at the end.
   template <typename It>
   void insert(It begin, It end) {
-    for (; begin != end; ++begin) insert(std::string(*begin));
+    for (; begin != end; ++begin) {
+      std::string s(*begin);
+      if (!removed_.erase(s) && !InBase(s)) added_.insert(std::move(s));
+    }
+    if (added_.size() > kMaxDelta) Freeze();
   }
   size_t erase(const std::string& s) {
     if (added_.erase(s)) return 1;
@@ -114,6 +119,11 @@ struct StageFacts {
   std::vector<std::string> ActiveVenvs() const;
 };
 
+// Facts shared by every ledger entry they hold for: most instructions and RUN commands change
+// nothing, so the entries before and after them are one object, copied only when something
+// changes (ApplyShellCommand and BuildLedger copy on write). Never modified once shared.
+using SharedFacts = std::shared_ptr<const StageFacts>;
+
 // Facts about a base image by name, before any instruction runs: the seam through which the
 // ledger learns what a FROM image contains. Providers chain, most precise first, each asking
 // the next (its `fallback`) for images it does not know:
@@ -126,15 +136,16 @@ struct StageFacts {
 // An implementation returns a StageFacts with `base_known = true` only when it knows the
 // image's contents (commands absent from `commands` are then taken as absent, so list
 // anything unsure in `uncertain_commands` or set `commands_open`), sets `origin`, and returns
-// nullopt for an image it knows nothing about. Lookup may be called many times with the same
-// name and from several files; it must be deterministic and must not fail (an unreadable
-// image is "unknown").
+// null for an image it knows nothing about. Lookup may be called many times with the same
+// name and from several files (concurrently); it must be deterministic and must not fail (an
+// unreadable image is "unknown"). The facts returned are shared, so a provider can hand out
+// the same object to every caller.
 class BaseFacts {
  public:
   virtual ~BaseFacts() = default;
-  // Facts for `image` (as written, ARGs expanded, e.g. "debian:bookworm-slim"), or nullopt
+  // Facts for `image` (as written, ARGs expanded, e.g. "debian:bookworm-slim"), or null
   // when unknown.
-  virtual std::optional<StageFacts> Lookup(const std::string& image) const = 0;
+  virtual SharedFacts Lookup(const std::string& image) const = 0;
 };
 
 // The built-in table of common bases (debian, ubuntu, python:*, alpine, nvidia/cuda).
@@ -144,26 +155,31 @@ const BaseFacts& BuiltinBaseFacts();
 class Ledger {
  public:
   // Facts in force just before top-level instruction `index` (dockerfile.instructions[index]).
-  const StageFacts& Before(size_t index) const { return before_[index]; }
+  const StageFacts& Before(size_t index) const { return *before_[index]; }
   // Facts at the end of stage `stage`.
-  const StageFacts& AtEnd(size_t stage) const { return at_end_[stage]; }
+  const StageFacts& AtEnd(size_t stage) const { return *at_end_[stage]; }
+  const SharedFacts& SharedAtEnd(size_t stage) const { return at_end_[stage]; }
   size_t stage_count() const { return at_end_.size(); }
   // For a RUN: the facts just before each command it executes (every script, in order), so
   // "installed earlier in the same && chain" counts. Empty for other instructions.
-  const std::vector<StageFacts>& BeforeCommands(size_t index) const { return before_commands_[index]; }
+  const std::vector<SharedFacts>& BeforeCommands(size_t index) const { return before_commands_[index]; }
 
  private:
   friend Ledger BuildLedger(const dockerfile::Dockerfile&, const dockerfile::StageTable&,
                             const BaseFacts&, const std::vector<std::vector<const ShellScript*>>*);
-  std::vector<StageFacts> before_;
-  std::vector<std::vector<StageFacts>> before_commands_;
-  std::vector<StageFacts> at_end_;
+  std::vector<SharedFacts> before_;
+  std::vector<std::vector<SharedFacts>> before_commands_;
+  std::vector<SharedFacts> at_end_;
 };
 
 // Applies what one shell command does to `facts` (installs, removals, venvs, links, PATH
 // changes through `export`). BuildLedger calls it for every command of every RUN; rules call
 // it to replay a RUN up to the command they examine ("installed earlier in the same chain").
 void ApplyShellCommand(StageFacts& facts, const ShellCommand& command);
+// The same on facts that may be shared: `*facts` is replaced by a changed copy when the
+// command changes something and another owner holds the object; otherwise it is changed in
+// place or left alone.
+void ApplyShellCommand(std::shared_ptr<StageFacts>& facts, const ShellCommand& command);
 
 // Walks the file. `bases` answers for images that are not earlier stages. `scripts`, when
 // given, holds each instruction's RUN scripts already parsed (as LintContext has them), so they

@@ -72,17 +72,17 @@ const ContextFacts* LintContext::Context() const {
   return &facts;
 }
 
-const std::vector<StageFacts>& LintContext::FactsBeforeCommands(size_t index) const {
+const std::vector<SharedFacts>& LintContext::FactsBeforeCommands(size_t index) const {
   size_t commands = 0;
   for (const RunScript& run : Scripts(index)) commands += run.script.commands.size();
-  const std::vector<StageFacts>& recorded = ledger_.BeforeCommands(index);
+  const std::vector<SharedFacts>& recorded = ledger_.BeforeCommands(index);
   if (recorded.size() == commands) return recorded;
   // A ledger built from other scripts than these (never in LintDockerfile): replay.
   if (command_facts_.empty()) command_facts_.resize(dockerfile_.instructions.size());
-  std::optional<std::vector<StageFacts>>& cached = command_facts_[index];
+  std::optional<std::vector<SharedFacts>>& cached = command_facts_[index];
   if (!cached) {
     cached.emplace();
-    StageFacts facts = ledger_.Before(index);
+    auto facts = std::make_shared<StageFacts>(ledger_.Before(index));
     for (const RunScript& run : Scripts(index)) {
       for (const ShellCommand& command : run.script.commands) {
         cached->push_back(facts);

@@ -97,15 +97,15 @@ class LintContext {
   // command of the same RUN installed counts ("apt-get install -y curl && curl ...").
   template <typename Visit>
   void ForEachCommand(size_t instruction_index, Visit&& visit) const {
-    const std::vector<StageFacts>& before = FactsBeforeCommands(instruction_index);
+    const std::vector<SharedFacts>& before = FactsBeforeCommands(instruction_index);
     size_t k = 0;
     for (const RunScript& run : Scripts(instruction_index)) {
-      for (const ShellCommand& command : run.script.commands) visit(run, command, before[k++]);
+      for (const ShellCommand& command : run.script.commands) visit(run, command, *before[k++]);
     }
   }
   // The facts before each command of the RUN at `instruction_index`, in ForEachCommand's
   // order; replayed once per file and shared by every rule.
-  const std::vector<StageFacts>& FactsBeforeCommands(size_t instruction_index) const;
+  const std::vector<SharedFacts>& FactsBeforeCommands(size_t instruction_index) const;
   // Every instruction's parsed RUN scripts, for BuildLedger (so scripts are parsed once).
   std::vector<std::vector<const ShellScript*>> ParsedScripts() const;
   // An option of the running rule from the config (`lint: options: DD3005: {key: value}`),
@@ -140,7 +140,7 @@ class LintContext {
   std::vector<std::optional<size_t>> stage_of_;
   const RuleInfo* current_ = nullptr;
   mutable std::optional<ContextFacts> context_facts_;
-  mutable std::vector<std::optional<std::vector<StageFacts>>> command_facts_;
+  mutable std::vector<std::optional<std::vector<SharedFacts>>> command_facts_;
   mutable std::vector<Finding> findings_;
 };
 

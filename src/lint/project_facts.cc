@@ -35,16 +35,16 @@ ProjectFacts::ProjectFacts(std::vector<ProjectImage> images, const BaseFacts& fa
   }
 }
 
-std::optional<StageFacts> ProjectFacts::Lookup(const std::string& image) const {
+SharedFacts ProjectFacts::Lookup(const std::string& image) const {
   auto it = by_name_.find(NormalizeImageName(image));
   if (it == by_name_.end()) return fallback_.Lookup(image);
   size_t index = it->second;
   const ProjectImage& target = images_[index];
   std::lock_guard<std::recursive_mutex> lock(mutex_);
+  if (auto done = finished_.find(index); done != finished_.end()) return done->second;
   StageFacts facts;
-  if (auto done = finished_.find(index); done != finished_.end()) {
-    facts = done->second;
-  } else if (!in_progress_.count(index)) {
+  bool cycle = in_progress_.count(index) > 0;
+  if (!cycle) {
     in_progress_.insert(index);
     SourceFile file(target.target, target.dockerfile_text);
     dockerfile::Dockerfile df = dockerfile::Parse(file);
@@ -58,12 +58,13 @@ std::optional<StageFacts> ProjectFacts::Lookup(const std::string& image) const {
       if (stage < ledger.stage_count()) facts = ledger.AtEnd(stage);
     }
     in_progress_.erase(index);
-    finished_[index] = facts;
   }
   // Whatever the parent's own base was, this stage's base is the project's image.
   facts.origin = BaseOrigin::kProjectTarget;
   facts.project_target = target.target;
-  return facts;
+  auto shared = std::make_shared<const StageFacts>(std::move(facts));
+  if (!cycle) finished_[index] = shared;
+  return shared;
 }
 
 }  // namespace drydock::lint

@@ -38,14 +38,14 @@ std::string NormalizeImageName(const std::string& image);
 class ProjectFacts final : public BaseFacts {
  public:
   ProjectFacts(std::vector<ProjectImage> images, const BaseFacts& fallback);
-  std::optional<StageFacts> Lookup(const std::string& image) const override;
+  SharedFacts Lookup(const std::string& image) const override;
 
  private:
   std::vector<ProjectImage> images_;
   const BaseFacts& fallback_;
   std::map<std::string, size_t> by_name_;           // Normalised tag → images_ index.
   mutable std::recursive_mutex mutex_;              // Re-entered by a target's own base lookups.
-  mutable std::map<size_t, StageFacts> finished_;  // Final facts by images_ index.
+  mutable std::map<size_t, SharedFacts> finished_;  // Final facts by images_ index.
   mutable std::set<size_t> in_progress_;           // Guards against FROM cycles.
 };
 

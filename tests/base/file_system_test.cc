@@ -24,6 +24,42 @@ TEST(Paths, CleanJoinSplit) {
   EXPECT_EQ(BaseName("/p/demo/"), "demo");
 }
 
+// Go's path.Clean test table (src/path/path_test.go): the semantics CleanPath follows.
+TEST(Paths, CleanMatchesGoPathClean) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "."}, {"abc", "abc"}, {"abc/def", "abc/def"}, {"a/b/c", "a/b/c"}, {".", "."},
+      {"..", ".."}, {"../..", "../.."}, {"../../abc", "../../abc"}, {"/abc", "/abc"}, {"/", "/"},
+      {"abc/", "abc"}, {"abc/def/", "abc/def"}, {"a/b/c/", "a/b/c"}, {"./", "."}, {"../", ".."},
+      {"../../", "../.."}, {"/abc/", "/abc"}, {"abc//def//ghi", "abc/def/ghi"}, {"//abc", "/abc"},
+      {"///abc", "/abc"}, {"//abc//", "/abc"}, {"abc//", "abc"}, {"abc/./def", "abc/def"},
+      {"/./abc/def", "/abc/def"}, {"abc/.", "abc"}, {"abc/def/ghi/../jkl", "abc/def/jkl"},
+      {"abc/def/../ghi/../jkl", "abc/jkl"}, {"abc/def/..", "abc"}, {"abc/def/../..", "."},
+      {"/abc/def/../..", "/"}, {"abc/def/../../..", ".."}, {"/abc/def/../../..", "/"},
+      {"abc/def/../../../ghi/jkl/../../../mno", "../../mno"}, {"abc/./../def", "def"},
+      {"abc//./../def", "def"}, {"abc/../../././../def", "../../def"}, {".a/b", ".a/b"},
+      {"a/..b", "a/..b"}, {"/...", "/..."}, {"..a", "..a"},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(CleanPath(in), want) << in;
+}
+
+TEST(RealFileSystem, ReadFileWholeFileEmptyFileAndErrors) {
+  std::string dir = ::testing::TempDir() + "/drydock-readfile";
+  ::mkdir(dir.c_str(), 0755);
+  std::string big(100000, 'x');
+  big[99999] = 'y';
+  std::ofstream(dir + "/big", std::ios::binary) << big;
+  std::ofstream(dir + "/empty", std::ios::binary);
+  RealFileSystem fs;
+  EXPECT_EQ(fs.ReadFile(dir + "/big").value(), big);
+  EXPECT_EQ(fs.ReadFile(dir + "/empty").value(), "");
+  Result<std::string> missing = fs.ReadFile(dir + "/missing");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message, dir + "/missing: No such file or directory");
+  Result<std::string> directory = fs.ReadFile(dir);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_EQ(directory.error().message, dir + ": is a directory");
+}
+
 TEST(MemoryFileSystem, FilesAndImpliedDirectories) {
   MemoryFileSystem fs;
   fs.Write("/p/demo/compose.yaml", "services: {}\n");

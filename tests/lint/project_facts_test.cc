@@ -50,8 +50,8 @@ TEST(ProjectFacts, NormalizesNames) {
 
 TEST(ProjectFacts, TargetStartsFromItsParentsFinalLedger) {
   ProjectFacts facts(Images(), BuiltinBaseFacts());
-  std::optional<StageFacts> f = facts.Lookup("docker.io/library/base-cpu:latest");
-  ASSERT_TRUE(f.has_value());
+  SharedFacts f = facts.Lookup("docker.io/library/base-cpu:latest");
+  ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->base_known);
   EXPECT_EQ(f->origin, BaseOrigin::kProjectTarget);
   EXPECT_EQ(f->project_target, "base-cpu");
@@ -60,18 +60,18 @@ TEST(ProjectFacts, TargetStartsFromItsParentsFinalLedger) {
   EXPECT_TRUE(f->packages.count("python3"));
   EXPECT_FALSE(f->packages.count("gcc"));  // The builder stage is not the image.
   // Two levels: base-ml is FROM base-cpu.
-  std::optional<StageFacts> ml = facts.Lookup("registry.example/base-ml:1");
-  ASSERT_TRUE(ml.has_value());
+  SharedFacts ml = facts.Lookup("registry.example/base-ml:1");
+  ASSERT_NE(ml, nullptr);
   EXPECT_EQ(ml->project_target, "base-ml");
   EXPECT_TRUE(ml->packages.count("curl"));
   // A FROM cycle ends as "unknown, but the project's".
-  std::optional<StageFacts> loop = facts.Lookup("loop:1");
-  ASSERT_TRUE(loop.has_value());
+  SharedFacts loop = facts.Lookup("loop:1");
+  ASSERT_NE(loop, nullptr);
   EXPECT_FALSE(loop->base_known);
   EXPECT_EQ(loop->origin, BaseOrigin::kProjectTarget);
   // Anything else goes to the fallback.
   EXPECT_EQ(facts.Lookup("debian:bookworm")->origin, BaseOrigin::kBuiltinTable);
-  EXPECT_FALSE(facts.Lookup("mycorp/unknown:1").has_value());
+  EXPECT_EQ(facts.Lookup("mycorp/unknown:1"), nullptr);
 }
 
 TEST(ProjectFacts, RulesSeeTheParentAndLeaveProjectImagesUntagged) {
