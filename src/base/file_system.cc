@@ -235,10 +235,22 @@ std::string JoinPath(const std::string& dir, const std::string& path) {
 std::string CleanPath(const std::string& path) {
   // Go's path.Clean, in one pass over one output buffer: runs of '/' become one, "."
   // elements go, ".." removes the element before it (or stays, leading a relative path;
-  // at the root it goes). Most paths are clean already and come back as they are.
+  // at the root it goes).
   if (path.empty()) return ".";
   const size_t n = path.size();
   const bool rooted = path[0] == '/';
+  // Already clean (no empty, "." or ".." element, no trailing '/'): returned as it is.
+  bool clean = n == 1 || path[n - 1] != '/';
+  for (size_t start = rooted ? 1 : 0; clean && start < n;) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = n;
+    size_t len = end - start;
+    if (len == 0 || (len == 1 && path[start] == '.') || (len == 2 && path[start] == '.' && path[start + 1] == '.')) {
+      clean = false;
+    }
+    start = end + 1;
+  }
+  if (clean) return path;
   std::string out;
   out.reserve(n);
   size_t r = 0, dotdot = 0;  // dotdot: where ".." can no longer back up.

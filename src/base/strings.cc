@@ -20,8 +20,24 @@ std::string ToUpperAscii(std::string_view s) {
   return out;
 }
 
+namespace {
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && ToLowerAscii(a) == ToLowerAscii(b);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+bool ContainsIgnoreCaseAscii(std::string_view haystack, std::string_view needle) {
+  if (needle.size() > haystack.size()) return false;
+  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
+    if (EqualsIgnoreCaseAscii(haystack.substr(at, needle.size()), needle)) return true;
+  }
+  return false;
 }
 
 std::string_view TrimAsciiSpace(std::string_view s) {

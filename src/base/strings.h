@@ -11,6 +11,8 @@ namespace drydock {
 std::string ToLowerAscii(std::string_view s);
 std::string ToUpperAscii(std::string_view s);
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);
+// Whether `needle` occurs in `haystack`, ASCII letters compared without case.
+bool ContainsIgnoreCaseAscii(std::string_view haystack, std::string_view needle);
 std::string_view TrimAsciiSpace(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 // True for valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF).

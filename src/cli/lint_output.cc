@@ -60,27 +60,107 @@ std::string LintToText(const std::vector<LintedFile>& files, bool explain) {
   return out;
 }
 
+namespace {
+
+// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF): what nlohmann's serializer accepts as it is.
+bool IsWellFormedUtf8(std::string_view s) {
+  size_t i = 0;
+  const size_t n = s.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t min, cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+  }
+  return true;
+}
+
+// Appends `s` as a JSON string exactly as nlohmann's dump (no ASCII escaping, invalid UTF-8
+// replaced) writes it; the report is built directly because it is the one serial step after
+// a parallel lint of hundreds of files.
+void AppendJsonString(std::string& out, std::string_view s) {
+  if (!IsWellFormedUtf8(s)) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char ch : s) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(ch) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(ch)));
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
 std::string LintToJson(const std::vector<LintedFile>& files) {
-  json findings = json::array();
+  // The same text as an nlohmann::ordered_json dump with indent 2 (a golden test holds it).
+  std::string out = fmt::format("{{\n  \"schema\": \"drydock.lint/v1\",\n  \"files\": {},\n  \"findings\": [", files.size());
+  bool first = true;
+  auto field = [&](std::string_view key, std::string_view value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    AppendJsonString(out, value);
+    out += last ? "\n" : ",\n";
+  };
+  auto number = [&](std::string_view key, uint32_t value) { out += fmt::format("      \"{}\": {},\n", key, value); };
   for (const LintedFile& f : files) {
     for (const lint::LintFinding& finding : f.findings) {
       LineCol start = f.file->Locate(finding.span.begin);
       LineCol end = f.file->Locate(std::max(finding.span.end, finding.span.begin));
-      json item = {{"rule_id", std::string(finding.rule->id)},
-                   {"slug", std::string(finding.rule->slug)},
-                   {"severity", std::string(SeverityName(finding.severity))},
-                   {"file", f.file->path()},
-                   {"line", start.line},
-                   {"column", start.col},
-                   {"end_line", end.line},
-                   {"end_column", end.col},
-                   {"message", finding.message},
-                   {"doc_url", DocUrl(*finding.rule)}};
-      if (!finding.explain.empty()) item["explain"] = finding.explain;
-      findings.push_back(std::move(item));
+      out += first ? "\n    {\n" : ",\n    {\n";
+      first = false;
+      field("rule_id", finding.rule->id);
+      field("slug", finding.rule->slug);
+      field("severity", SeverityName(finding.severity));
+      field("file", f.file->path());
+      number("line", start.line);
+      number("column", start.col);
+      number("end_line", end.line);
+      number("end_column", end.col);
+      field("message", finding.message);
+      field("doc_url", DocUrl(*finding.rule), finding.explain.empty());
+      if (!finding.explain.empty()) field("explain", finding.explain, true);
+      out += "    }";
     }
   }
-  return Dump({{"schema", "drydock.lint/v1"}, {"files", files.size()}, {"findings", findings}});
+  out += first ? "]\n}\n" : "\n  ]\n}\n";
+  return out;
 }
 
 std::string LintToSarif(const std::vector<LintedFile>& files) {

@@ -52,6 +52,41 @@ TEST(LintOutput, SarifHasWhatTheSchemaRequires) {
   EXPECT_EQ(location["region"], json::parse(R"({"startLine":2,"startColumn":5,"endLine":2,"endColumn":9})"));
 }
 
+// LintToJson writes its text by hand; it must be byte for byte what nlohmann's dump(2) writes
+// (escapes, invalid UTF-8 replaced, `explain` only when set, an empty list as []).
+TEST(LintOutput, JsonIsNlohmannsDumpForAwkwardStrings) {
+  using ordered = nlohmann::ordered_json;
+  const std::vector<std::string> messages = {
+      "plain", "quote \" backslash \\ tab \t newline \n cr \r bs \b ff \f", std::string("nul \0 x", 7),
+      "\x01\x1f\x7f", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xb3", "bad \xff\xfe", "cut \xe2\x82",
+      "overlong \xc0\xaf", "surrogate \xed\xa0\x80", "too big \xf4\x90\x80\x80"};
+  SourceFile file("d/Dockerfile", "FROM x\n");
+  std::vector<LintedFile> none = {{&file, {}}};
+  EXPECT_EQ(LintToJson(none), ordered({{"schema", "drydock.lint/v1"}, {"files", 1}, {"findings", ordered::array()}})
+                                      .dump(2, ' ', false, ordered::error_handler_t::replace) +
+                                  "\n");
+  for (const std::string& message : messages) {
+    lint::LintFinding f;
+    f.rule = lint::FindRule("DD1002");
+    f.severity = Severity::kWarning;
+    f.span = Span{5, 6};
+    f.message = message;
+    lint::LintFinding g = f;
+    g.explain = message + "\nfacts";
+    std::vector<LintedFile> linted = {{&file, {f, g}}};
+    ordered want = {{"schema", "drydock.lint/v1"}, {"files", 1}, {"findings", ordered::array()}};
+    for (const lint::LintFinding& x : {f, g}) {
+      ordered item = {{"rule_id", "DD1002"}, {"slug", "from-latest"}, {"severity", "warning"},
+                      {"file", "d/Dockerfile"}, {"line", 1}, {"column", 6}, {"end_line", 1}, {"end_column", 7},
+                      {"message", x.message},
+                      {"doc_url", "https://github.com/drydock-build/drydock/blob/main/docs/rules/from-latest.md"}};
+      if (!x.explain.empty()) item["explain"] = x.explain;
+      want["findings"].push_back(item);
+    }
+    EXPECT_EQ(LintToJson(linted), want.dump(2, ' ', false, ordered::error_handler_t::replace) + "\n") << message;
+  }
+}
+
 TEST(LintOutput, TextJsonAndGithub) {
   Fixture fx;
   EXPECT_EQ(LintToText(fx.linted, false),

@@ -121,10 +121,9 @@ class AptInstallWithoutYes final : public Rule {
       const dockerfile::Stage& s = context.stages().stages[*stage];
       for (const dockerfile::Instruction* in : s.instructions) {
         if (context.IndexOf(*in) >= index) break;
-        std::string text = ToLowerAscii(in->original);
-        if (in->keyword == dockerfile::Keyword::kRun && text.find("assume-yes") != std::string::npos) return true;
+        if (in->keyword == dockerfile::Keyword::kRun && ContainsIgnoreCaseAscii(in->original, "assume-yes")) return true;
         if ((in->keyword == dockerfile::Keyword::kCopy || in->keyword == dockerfile::Keyword::kAdd) &&
-            text.find("apt.conf") != std::string::npos) {
+            ContainsIgnoreCaseAscii(in->original, "apt.conf")) {
           return true;
         }
       }
