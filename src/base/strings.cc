@@ -33,9 +33,15 @@ bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b) {
 }
 
 bool ContainsIgnoreCaseAscii(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
   if (needle.size() > haystack.size()) return false;
-  for (size_t at = 0; at + needle.size() <= haystack.size(); ++at) {
-    if (EqualsIgnoreCaseAscii(haystack.substr(at, needle.size()), needle)) return true;
+  const char first = LowerAscii(needle[0]);
+  const size_t last = haystack.size() - needle.size();
+  for (size_t at = 0; at <= last; ++at) {
+    if (LowerAscii(haystack[at]) != first) continue;
+    size_t k = 1;
+    while (k < needle.size() && LowerAscii(haystack[at + k]) == LowerAscii(needle[k])) ++k;
+    if (k == needle.size()) return true;
   }
   return false;
 }

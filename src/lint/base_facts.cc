@@ -85,15 +85,26 @@ void AddAll(StageFacts& f, const std::vector<std::string>& commands) {
   f.commands.insert(commands.begin(), commands.end());
 }
 
+// `items` as a frozen set, built once: every Debian-like base shares its storage.
+SharedStringSet Frozen(const std::vector<std::string>& items) {
+  SharedStringSet set;
+  set.insert(items.begin(), items.end());
+  set.Freeze();
+  return set;
+}
+
 StageFacts DebianLike(const std::string& distro, bool externally_managed) {
+  // Present in some tags or variants (non-slim Ubuntu, older Debian) but not all.
+  static const SharedStringSet core = Frozen(DebianCoreCommands());
+  static const SharedStringSet uncertain =
+      Frozen({"xz", "unxz", "gpgv", "adduser", "addgroup", "ping", "ip", "less", "nano", "vi", "netstat",
+              "ss", "lsb_release", "systemctl", "zstd"});
   StageFacts f;
   f.base_known = true;
   f.distro = distro;
   f.system_python_externally_managed = externally_managed;
-  AddAll(f, DebianCoreCommands());
-  // Present in some tags or variants (non-slim Ubuntu, older Debian) but not all.
-  f.uncertain_commands = {"xz", "unxz", "gpgv", "adduser", "addgroup", "ping", "ip", "less",
-                          "nano", "vi", "netstat", "ss", "lsb_release", "systemctl", "zstd"};
+  f.commands = core;
+  f.uncertain_commands = uncertain;
   f.env["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   return f;
 }

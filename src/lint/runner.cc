@@ -20,6 +20,7 @@ const RuleInfo& UselessSuppressionRule() {
 }
 
 bool Enabled(const RuleInfo& rule, const LintRequest& request) {
+  if (request.config.ignored.empty() && request.only_rules.empty()) return true;
   std::string id(rule.id);
   if (request.config.ignored.count(id)) return false;
   return request.only_rules.empty() || request.only_rules.count(id) > 0;

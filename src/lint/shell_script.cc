@@ -376,6 +376,7 @@ class Reader {
   int ParseSimple(int depth, StopMask mask) {
     size_t index = Reserve();
     ShellCommand command;
+    command.words.reserve(8);  // Most commands have a few words: one allocation, not four.
     command.depth = depth;
     command.begin = static_cast<uint32_t>(pos_);
     size_t last_end = pos_;

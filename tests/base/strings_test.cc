@@ -9,6 +9,13 @@ TEST(Strings, CaseAndTrim) {
   EXPECT_EQ(ToLowerAscii("FrOm"), "from");
   EXPECT_EQ(ToUpperAscii("run"), "RUN");
   EXPECT_TRUE(EqualsIgnoreCaseAscii("As", "aS"));
+  EXPECT_FALSE(EqualsIgnoreCaseAscii("As", "aSs"));
+  EXPECT_FALSE(EqualsIgnoreCaseAscii("a[", "A{"));  // Only letters fold: '[' is not '{'.
+  EXPECT_TRUE(ContainsIgnoreCaseAscii("RUN echo 'APT::Get::Assume-Yes \"true\";'", "assume-yes"));
+  EXPECT_TRUE(ContainsIgnoreCaseAscii("aab", "AB"));  // A partial match before the real one.
+  EXPECT_TRUE(ContainsIgnoreCaseAscii("x", ""));
+  EXPECT_FALSE(ContainsIgnoreCaseAscii("assume-ye", "assume-yes"));
+  EXPECT_FALSE(ContainsIgnoreCaseAscii("apt_conf", "apt.conf"));
   EXPECT_EQ(TrimAsciiSpace(" \t x y \n"), "x y");
   EXPECT_EQ(Join({"a", "b", "c"}, ", "), "a, b, c");
 }
