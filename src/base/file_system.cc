@@ -53,11 +53,13 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path) const {
   }
   std::string text;
   // The size is a hint: files that grow, shrink or report 0 (/proc, pipes) are read to EOF.
-  text.resize(S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<size_t>(st.st_size) + 1 : 4096);
+  const bool regular = S_ISREG(st.st_mode) && st.st_size > 0;
+  text.resize(regular ? static_cast<size_t>(st.st_size) + 1 : 4096);
   size_t used = 0;
   for (;;) {
     if (used == text.size()) text.resize(text.size() * 2);
-    ssize_t got = ::read(fd, text.data() + used, text.size() - used);
+    size_t wanted = text.size() - used;
+    ssize_t got = ::read(fd, text.data() + used, wanted);
     if (got < 0) {
       if (errno == EINTR) continue;
       int saved = errno;
@@ -66,6 +68,9 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path) const {
     }
     if (got == 0) break;
     used += static_cast<size_t>(got);
+    // All the bytes fstat reported, and the read came back short of the spare byte: the end,
+    // with no second read to see EOF (a file growing meanwhile is read as it was at fstat).
+    if (regular && used == static_cast<size_t>(st.st_size) && static_cast<size_t>(got) < wanted) break;
   }
   ::close(fd);
   text.resize(used);

@@ -183,13 +183,22 @@ ExitStatus RunLint(const Invocation& invocation) {
     }
   }
   if (paths.empty() && project_files.empty() && jobs.empty()) paths.push_back("Dockerfile");
-  for (const std::string& p : paths) {
+  // Which paths are directories: one stat each, on every core (a corpus run names hundreds).
+  std::vector<std::string> absolute(paths.size());
+  std::vector<char> is_directory(paths.size(), 0);
+  ParallelFor(paths.size(), 0, [&](size_t i) {
+    if (paths[i] == "-") return;
+    absolute[i] = JoinPath(cwd, paths[i]);
+    is_directory[i] = fs.IsDirectory(absolute[i]);
+  });
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const std::string& p = paths[i];
     if (p == "-") {
       jobs.push_back({"-", context_dir.empty() ? "" : JoinPath(cwd, context_dir), {}, "<stdin>"});
       continue;
     }
-    std::string abs = JoinPath(cwd, p);
-    if (fs.IsDirectory(abs)) {
+    const std::string& abs = absolute[i];
+    if (is_directory[i]) {
       std::vector<std::string> found = FindDockerfiles(abs);
       if (found.empty()) fmt::print(stderr, "drydock: warning: no Dockerfile under {}\n", p);
       for (const std::string& f : found) jobs.push_back({f, "", {}, ""});
@@ -199,7 +208,23 @@ ExitStatus RunLint(const Invocation& invocation) {
   }
 
   std::map<std::string, lint::LintConfig> configs;  // By config file path.
-  std::map<std::string, std::string> config_of_dir;  // Directory → nearest .drydock.yaml ("" none).
+  // Which directories hold a .drydock.yaml: every directory of a job and those above it, one
+  // stat each, on every core (many Dockerfiles share ancestors; a corpus run has hundreds).
+  std::map<std::string, bool> config_in_dir;
+  {
+    std::vector<std::string> dirs;
+    for (const Job& job : jobs) {
+      std::string d = CleanPath(job.path.empty() || job.path == "-" ? cwd : DirName(job.path));
+      while (config_in_dir.emplace(d, false).second) {
+        dirs.push_back(d);
+        if (d == "/" || d == ".") break;
+        d = DirName(d);
+      }
+    }
+    std::vector<char> found(dirs.size(), 0);
+    ParallelFor(dirs.size(), 0, [&](size_t i) { found[i] = fs.IsFile(JoinPath(dirs[i], ".drydock.yaml")); });
+    for (size_t i = 0; i < dirs.size(); ++i) config_in_dir[dirs[i]] = found[i] != 0;
+  }
   std::vector<std::unique_ptr<lint::BuildContext>> contexts;
   // Everything that reads configuration or registers sources runs here, in order; the lint
   // itself then runs on every core (a file's lint shares only thread-safe facts providers).
@@ -222,26 +247,12 @@ ExitStatus RunLint(const Invocation& invocation) {
     request.build_args = job.args;
     request.explain = explain;
     std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
-    // The nearest .drydock.yaml at or above the directory ("" none), memoised per directory:
-    // many Dockerfiles share the same ancestors.
-    auto find_config = [&](const std::string& start) {
-      std::vector<std::string> visited;
-      std::string d = CleanPath(start), found;
-      for (;;) {
-        if (auto it = config_of_dir.find(d); it != config_of_dir.end()) {
-          found = it->second;
-          break;
-        }
-        visited.push_back(d);
-        if (std::string candidate = JoinPath(d, ".drydock.yaml"); fs.IsFile(candidate)) {
-          found = std::move(candidate);
-          break;
-        }
-        if (d == "/" || d == ".") break;
-        d = DirName(d);
+    // The nearest .drydock.yaml at or above the directory ("" none).
+    auto find_config = [&](const std::string& start) -> std::string {
+      for (std::string d = CleanPath(start);; d = DirName(d)) {
+        if (config_in_dir.at(d)) return JoinPath(d, ".drydock.yaml");
+        if (d == "/" || d == ".") return "";
       }
-      for (std::string& v : visited) config_of_dir.emplace(std::move(v), found);
-      return found;
     };
     std::string config_path = find_config(dir);
     if (!config_path.empty()) {
