@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "base/check.h"
 #include "base/file_system.h"
 #include "base/keep_until_exit.h"
 #include "base/parallel_for.h"
@@ -250,7 +251,9 @@ ExitStatus RunLint(const Invocation& invocation) {
     // The nearest .drydock.yaml at or above the directory ("" none).
     auto find_config = [&](const std::string& start) -> std::string {
       for (std::string d = CleanPath(start);; d = DirName(d)) {
-        if (config_in_dir.at(d)) return JoinPath(d, ".drydock.yaml");
+        auto known = config_in_dir.find(d);
+        DD_CHECK(known != config_in_dir.end());  // Every directory on the way was checked above.
+        if (known->second) return JoinPath(d, ".drydock.yaml");
         if (d == "/" || d == ".") return "";
       }
     };
