@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lints the whole real-Dockerfile corpus with drydock and with dockerfilelint (npm) in one
 # run, the way ../shared/research/peer-baselines.md runs the peer (one process, every file),
-# and prints both median times and the ratio. Target: drydock at least 50x faster.
+# and prints both median times and the ratio (target: drydock at least 50x faster), then
+# drydock's instruction count for one run when valgrind is installed.
 # Usage: bench/compare_lint.sh [RUNS]   (needs build/drydock; installs dockerfilelint once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,3 +44,11 @@ echo "files:          ${#files[@]}"
 echo "drydock lint:   ${ours} ms (median of $runs)"
 echo "dockerfilelint: ${theirs} ms (median of $runs)"
 awk -v a="$theirs" -v b="$ours" 'BEGIN { printf "ratio:          %.1fx faster\n", a / b }'
+# Wall times on a shared or virtual machine swing from minute to minute; the instruction count
+# of one run does not, so it shows what a change did to drydock's own work.
+if command -v valgrind >/dev/null; then
+  out=$(mktemp)
+  valgrind --tool=callgrind --callgrind-out-file="$out" "$drydock" lint --format=json "${files[@]}" \
+    2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/drydock instructions: \1 (callgrind, one run)/p'
+  rm -f "$out"
+fi
