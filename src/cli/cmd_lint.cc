@@ -212,10 +212,12 @@ ExitStatus RunLint(const Invocation& invocation) {
   // Which directories hold a .drydock.yaml: every directory of a job and those above it, one
   // stat each, on every core (many Dockerfiles share ancestors; a corpus run has hundreds).
   std::map<std::string, bool> config_in_dir;
+  // The directory a job's config is looked up from.
+  auto directory_of = [&](const Job& job) { return job.path.empty() || job.path == "-" ? cwd : DirName(job.path); };
   {
     std::vector<std::string> dirs;
     for (const Job& job : jobs) {
-      std::string d = CleanPath(job.path.empty() || job.path == "-" ? cwd : DirName(job.path));
+      std::string d = CleanPath(directory_of(job));
       while (config_in_dir.emplace(d, false).second) {
         dirs.push_back(d);
         if (d == "/" || d == ".") break;
@@ -247,7 +249,7 @@ ExitStatus RunLint(const Invocation& invocation) {
     request.bases = project_facts.get();
     request.build_args = job.args;
     request.explain = explain;
-    std::string dir = job.path.empty() || job.path == "-" ? cwd : DirName(job.path);
+    std::string dir = directory_of(job);
     // The nearest .drydock.yaml at or above the directory ("" none).
     auto find_config = [&](const std::string& start) -> std::string {
       for (std::string d = CleanPath(start);; d = DirName(d)) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "lint/registry.h"
 
 namespace drydock::cli {
@@ -62,45 +63,11 @@ std::string LintToText(const std::vector<LintedFile>& files, bool explain) {
 
 namespace {
 
-// Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF): what nlohmann's serializer accepts as it is.
-bool IsWellFormedUtf8(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t min, cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80, cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800, cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000, cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
-
 // Appends `s` as a JSON string exactly as nlohmann's dump (no ASCII escaping, invalid UTF-8
 // replaced) writes it; the report is built directly because it is the one serial step after
 // a parallel lint of hundreds of files.
 void AppendJsonString(std::string& out, std::string_view s) {
-  if (!IsWellFormedUtf8(s)) {
+  if (!IsValidUtf8(s)) {  // nlohmann replaces what is not well-formed: let it.
     out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     return;
   }

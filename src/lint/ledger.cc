@@ -329,10 +329,7 @@ Ledger BuildLedger(const dockerfile::Dockerfile& df, const dockerfile::StageTabl
   // The facts in force, shared with every entry recorded since they last changed; edit()
   // gives a private copy to change (copy on write).
   std::shared_ptr<StageFacts> current = std::make_shared<StageFacts>();
-  auto edit = [&]() -> StageFacts& {
-    if (current.use_count() > 1) current = std::make_shared<StageFacts>(*current);
-    return *current;
-  };
+  auto edit = [&]() -> StageFacts& { return FactsEditor(current).Edit(); };
   size_t stage_index = 0;
   dockerfile::ExpandOptions options;
   options.escape = df.escape;

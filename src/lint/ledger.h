@@ -158,7 +158,6 @@ class Ledger {
   const StageFacts& Before(size_t index) const { return *before_[index]; }
   // Facts at the end of stage `stage`.
   const StageFacts& AtEnd(size_t stage) const { return *at_end_[stage]; }
-  const SharedFacts& SharedAtEnd(size_t stage) const { return at_end_[stage]; }
   size_t stage_count() const { return at_end_.size(); }
   // For a RUN: the facts just before each command it executes (every script, in order), so
   // "installed earlier in the same && chain" counts. Empty for other instructions.
